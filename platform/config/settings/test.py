@@ -1,0 +1,13 @@
+"""Test settings: same services as development, a separate Redis database, fast hashing."""
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL, _broker_url
+
+# Tests use their own Redis database so a running `make run` is never disturbed.
+_TEST_REDIS_URL = REDIS_URL.replace("db=0", "db=15") if "db=0" in REDIS_URL else REDIS_URL.rstrip("/") + "/15"
+CACHES["default"]["LOCATION"] = _TEST_REDIS_URL  # noqa: F405
+CACHES["default"]["KEY_PREFIX"] = "bhxh-test"  # noqa: F405
+CELERY_BROKER_URL = CELERY_RESULT_BACKEND = _broker_url(_TEST_REDIS_URL)
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = DATA_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://localhost"

@@ -1,0 +1,25 @@
+"""The province site's home page (Trang chủ)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from tenants.schemas import ProvincePageMixin
+
+
+class HomePage(ProvincePageMixin, Page):
+    """Trang chủ — the root of a province's page tree."""
+
+    intro = RichTextField(_("giới thiệu ngắn"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    hotline = models.CharField(_("đường dây nóng"), max_length=50, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hotline")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("trang chủ")
+        verbose_name_plural = _("trang chủ")

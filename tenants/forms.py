@@ -1,0 +1,51 @@
+"""The central admin's onboarding form: checks the request fully before a job is queued."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .models import OnboardingJob, Province
+from .registry import load_registry
+from .services import OnboardingError, validate_onboarding_request
+
+
+def _unit_choices():
+    onboarded = set(Province.objects.exclude(code="").values_list("code", flat=True))
+    return [("", "---------")] + [
+        (unit.code, f"{unit.code} – {unit.official_name}{' (đã khởi tạo)' if unit.code in onboarded else ''}")
+        for unit in load_registry().values()
+    ]
+
+
+class OnboardingForm(WagtailAdminModelForm):
+    code = forms.ChoiceField(label=_("Tỉnh, thành phố"), choices=_unit_choices)
+    domains = forms.CharField(
+        label=_("Tên miền"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một tên miền; dòng đầu là tên miền chính. Để trống: <slug>.localhost."),
+    )
+
+    class Meta:
+        model = OnboardingJob
+        fields = ["code", "domains", "admin_username", "admin_email"]
+
+    def clean_domains(self):
+        return [line.strip() for line in self.cleaned_data["domains"].splitlines() if line.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            request = validate_onboarding_request(
+                cleaned["code"],
+                domains=cleaned["domains"],
+                admin_username=cleaned["admin_username"],
+                admin_email=cleaned["admin_email"],
+            )
+        except OnboardingError as error:
+            self.add_error(error.field if error.field in self.fields else None, str(error))
+            return cleaned
+        cleaned["domains"] = request.domains
+        return cleaned

@@ -1,0 +1,120 @@
+"""Tenants: a province (tỉnh/thành phố) is one PostgreSQL schema with its own domains.
+
+The public schema also has one Province row (the central office, BHXH Việt Nam), because
+django-tenants resolves every host, the central one included, through this table.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+from django_tenants.utils import get_public_schema_name
+
+
+class Province(TenantMixin):
+    """Tỉnh/thành phố — a tenant: one provincial office's site, schema and domains."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Đang hoạt động")
+        SUSPENDED = "suspended", _("Tạm ngừng")
+
+    # Onboarding creates the schema itself (cloning the template), inside its transaction.
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    code = models.CharField(
+        _("mã đơn vị hành chính"),
+        max_length=8,
+        blank=True,
+        help_text=_("Mã chính thức của tỉnh/thành phố; để trống cho cơ quan Trung ương."),
+    )
+    name = models.CharField(_("tên chính thức"), max_length=200, help_text=_("Ví dụ: Thành phố Hà Nội"))
+    short_name = models.CharField(_("tên ngắn"), max_length=100)
+    office_name = models.CharField(
+        _("tên cơ quan"), max_length=200, help_text=_("Ví dụ: Bảo hiểm xã hội thành phố Hà Nội")
+    )
+    slug = models.SlugField(_("slug"), max_length=63, unique=True)
+    theme = models.CharField(_("giao diện"), max_length=50, default="default")
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    responsible_person = models.CharField(
+        _("người chịu trách nhiệm"),
+        max_length=200,
+        blank=True,
+        help_text=_("Họ tên và chức vụ người chịu trách nhiệm chính, hiện ở chân trang."),
+    )
+
+    created_at = models.DateTimeField(_("thời điểm khởi tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("tỉnh, thành phố")
+        verbose_name_plural = _("tỉnh, thành phố")
+        ordering = ["code", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~models.Q(code=""), name="unique_province_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.office_name or self.name
+
+    @property
+    def is_central(self) -> bool:
+        return self.schema_name == get_public_schema_name()
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.status == self.Status.SUSPENDED
+
+
+class Domain(DomainMixin):
+    """Tên miền — a host name that serves one province's site (or the central site)."""
+
+    class Meta:
+        verbose_name = _("tên miền")
+        verbose_name_plural = _("tên miền")
+        ordering = ["-is_primary", "domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class OnboardingJob(models.Model):
+    """One request, from the central admin, to onboard a province; run by the Celery worker."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang chạy")
+        SUCCEEDED = "succeeded", _("Hoàn thành")
+        FAILED = "failed", _("Thất bại")
+
+    code = models.CharField(_("mã tỉnh"), max_length=8)
+    domains = models.JSONField(_("tên miền"), default=list, blank=True)
+    admin_username = models.CharField(_("tài khoản quản trị"), max_length=150)
+    admin_email = models.EmailField(_("thư điện tử quản trị"))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    log = models.TextField(_("nhật ký"), blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("tỉnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="onboarding_jobs",
+    )
+    # A username, not a foreign key: a public-schema table must never point at a user table,
+    # because each province schema has its own and deletions would follow the link across.
+    requested_by = models.CharField(_("người yêu cầu"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu khởi tạo")
+        verbose_name_plural = _("yêu cầu khởi tạo")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.get_status_display()})"

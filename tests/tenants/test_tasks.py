@@ -1,0 +1,93 @@
+"""Celery tasks run on a real worker (Redis broker) and inside the schema they were sent from."""
+
+from datetime import timedelta
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.db import connection
+from django.utils import timezone
+from django_tenants.utils import schema_exists, tenant_context
+from wagtail.models import Page
+
+from config.celery_app import app
+from tenant_apps.home.models import HomePage
+from tenants.models import OnboardingJob, Province
+from tenants.tasks import publish_scheduled_pages_everywhere, run_onboarding_job
+from tests.factories import ContentPageFactory
+
+
+@pytest.fixture
+def worker(django_db_blocker):
+    """A real Celery worker thread; the data it needs is committed (it has its own connection)."""
+    with django_db_blocker.unblock(), start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        yield
+
+
+@pytest.fixture
+def committed(django_db_blocker):
+    """Writes in this test are committed; whatever the test registers is removed afterwards."""
+    cleanups = []
+    with django_db_blocker.unblock():
+        yield cleanups.append
+        connection.set_schema_to_public()
+        for cleanup in reversed(cleanups):
+            cleanup()
+
+
+def test_scheduled_publishing_runs_in_every_province_and_only_there(worker, committed):
+    hanoi, hcm = Province.objects.get(code="01"), Province.objects.get(code="79")
+    with tenant_context(hanoi):
+        page = ContentPageFactory(parent=HomePage.objects.get(), title="Thông báo lịch nghỉ Tết", slug="nghi-tet")
+        page.unpublish()
+        page.go_live_at = timezone.now() - timedelta(minutes=1)
+        page.save_revision(approved_go_live_at=page.go_live_at)
+        page_id = page.pk
+    committed(lambda: _delete_page(hanoi, page_id))
+
+    result = publish_scheduled_pages_everywhere.delay()
+    assert result.get(timeout=30) == 2
+
+    with tenant_context(hanoi):
+        assert _wait_until(lambda: Page.objects.get(pk=page_id).live)
+    with tenant_context(hcm):
+        assert not Page.objects.filter(slug="nghi-tet").exists()
+
+
+def test_onboarding_requested_from_the_admin_runs_on_the_worker(worker, committed):
+    job = OnboardingJob.objects.create(
+        code="48", domains=["danang.localhost"], admin_username="admin", admin_email="quantri@danang.vn"
+    )
+    committed(lambda: _drop_province("48"))
+    committed(job.delete)
+
+    assert run_onboarding_job.delay(job.pk).get(timeout=60) == OnboardingJob.Status.SUCCEEDED
+
+    job.refresh_from_db()
+    assert job.status == OnboardingJob.Status.SUCCEEDED and job.finished_at
+    assert "Schema «danang»" in job.log
+    assert job.province.code == "48" and schema_exists("danang")
+
+
+def _wait_until(condition, seconds=10.0):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _delete_page(province, page_id):
+    with tenant_context(province):
+        Page.objects.filter(pk=page_id).delete()
+
+
+def _drop_province(code):
+    province = Province.objects.filter(code=code).first()
+    if province:
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP SCHEMA IF EXISTS "{province.schema_name}" CASCADE')
+        province.domains.all().delete()
+        Province.objects.filter(pk=province.pk).delete()
