@@ -6,7 +6,7 @@ connection also sees through its search path; so these views check the schema th
 """
 
 from django.db import transaction
-from django.urls import URLPattern
+from django.urls import URLPattern, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
@@ -97,7 +97,7 @@ class OnboardingJobCreateView(generic.CreateView):
         return _("Đã gửi yêu cầu khởi tạo %(code)s; theo dõi trạng thái trong danh sách.") % {"code": instance.code}
 
     def get_success_url(self):
-        return self.index_url
+        return reverse(self.index_url_name)
 
 
 class OnboardingJobViewSet(CentralOnlyViewSet):

@@ -85,6 +85,8 @@ TENANT_APPS = [
 
 INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))
 
+# Set the search path once per schema switch, not before every query.
+TENANT_LIMIT_SET_CALLS = True
 TENANT_MODEL = "tenants.Province"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 # Template schema that onboarding clones (much faster than running every migration).
