@@ -2,6 +2,7 @@
 
     python platform/launch.py run [--port 8000]   services, migrations, demo data, web + worker + beat
     python platform/launch.py test [pytest args]  services, then the whole pytest suite
+    python platform/launch.py bench               run the benchmarks under bench/
     python platform/launch.py stop                stop the embedded servers left running
 
 Embedded PostgreSQL and Redis are started once here (unless DATABASE_URL / REDIS_URL name
@@ -142,6 +143,18 @@ def test(pytest_args: list[str]) -> int:
         return subprocess.run([PYTHON, "-m", "pytest", *pytest_args], env=env, cwd=bootstrap.ROOT_DIR).returncode
 
 
+def bench() -> int:
+    """Run every benchmark script under bench/ against the same services as `make run`."""
+    with embedded_services():
+        manage("migrate_schemas", "--shared", "--noinput", "-v", "0")
+        env = child_environment()
+        failures = 0
+        for script in sorted((bootstrap.ROOT_DIR / "bench").glob("*.py")):
+            say(f"benchmark {script.name}")
+            failures += subprocess.run([PYTHON, str(script)], env=env).returncode != 0
+        return 1 if failures else 0
+
+
 def stop() -> int:
     data = bootstrap.data_dir()
     if (data / "run.lock").exists():
@@ -157,6 +170,7 @@ def main() -> int:
     run_parser = commands.add_parser("run")
     run_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
     commands.add_parser("test")
+    commands.add_parser("bench")
     commands.add_parser("stop")
     args, rest = parser.parse_known_args()
     bootstrap.configure()
@@ -165,6 +179,8 @@ def main() -> int:
             return run(args.port)
         if args.command == "test":
             return test(rest)
+        if args.command == "bench":
+            return bench()
         return stop()
     except subprocess.CalledProcessError as error:
         say(f"step failed: {' '.join(map(str, error.cmd))} (exit {error.returncode})")

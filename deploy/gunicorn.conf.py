@@ -1,0 +1,19 @@
+"""gunicorn settings: `gunicorn -c deploy/gunicorn.conf.py config.wsgi` from the repository root.
+
+`pythonpath` puts platform/ and the root on sys.path (platform/ is not a package; see
+platform/bootstrap.py)."""
+
+import multiprocessing
+import os
+
+pythonpath = "platform,."
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 30
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+raw_env = ["DJANGO_SETTINGS_MODULE=config.settings.production"]
