@@ -2,15 +2,27 @@
 
 from django.conf import settings
 from django.db import connection
+from django.template.loaders.cached import Loader as CachedLoader
 from django.template.loaders.filesystem import Loader as FilesystemLoader
 
 DEFAULT_THEME = "default"
 
 
+def current_theme() -> str:
+    return getattr(getattr(connection, "tenant", None), "theme", None) or DEFAULT_THEME
+
+
 class ThemeLoader(FilesystemLoader):
     def get_dirs(self):
-        theme = getattr(getattr(connection, "tenant", None), "theme", None) or DEFAULT_THEME
+        theme = current_theme()
         dirs = [settings.THEMES_DIR / theme / "templates"]
         if theme != DEFAULT_THEME:
             dirs.append(settings.THEMES_DIR / DEFAULT_THEME / "templates")
         return dirs
+
+
+class CachedThemeLoader(CachedLoader):
+    """Django's cached loader, keyed by schema and theme so provinces never share a template."""
+
+    def cache_key(self, template_name, skip=None):
+        return f"{connection.schema_name}:{current_theme()}:{super().cache_key(template_name, skip)}"

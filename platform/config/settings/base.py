@@ -121,10 +121,10 @@ TEMPLATES = [
                 "tenants.context_processors.province",
             ],
             # The theme loader looks in the current province's theme, then themes/default;
-            # django-tenants' cached loader keys its cache by schema so themes never mix.
+            # the cached loader keys its cache by schema and theme so they never mix.
             "loaders": [
                 (
-                    "django_tenants.template.loaders.cached.Loader",
+                    "tenants.template_loaders.CachedThemeLoader",
                     [
                         "tenants.template_loaders.ThemeLoader",
                         "django.template.loaders.app_directories.Loader",
