@@ -1,4 +1,4 @@
-"""Demo data for `make run`: the central site and a few provinces with realistic contacts."""
+"""Demo data for `make run`: the central site and a few provinces with realistic contacts and content."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django_tenants.utils import tenant_context
 
 from tenant_apps.home.models import HomePage
 
+from .demo_content import fill_province
 from .services import Reporter, ensure_central_site, onboard_province
 
 DEMO_PASSWORD = "bhxh-demo-2026"
@@ -50,5 +51,8 @@ def setup_demo(report: Reporter = print) -> list[tuple[str, str]]:
         province.save()
         with tenant_context(province):
             HomePage.objects.filter(hotline="").update(hotline=hotline)
+            tallies = fill_province(province)
+        if tallies:
+            report(f"Nội dung mẫu: {', '.join(str(tally) for tally in tallies)}")
         urls.append((province.short_name, province.get_primary_domain().domain))
     return urls

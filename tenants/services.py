@@ -26,6 +26,7 @@ from wagtail.models import Page, Site
 
 from tenant_apps.editorial.roles import ensure_board_groups
 from tenant_apps.home.models import HomePage
+from tenant_apps.home.site_tree import ensure_default_sections
 
 from .models import Domain, Province
 from .registry import ProvincialUnit, find_unit
@@ -170,6 +171,8 @@ def onboard_province(
         primary = province.get_primary_domain()
         with tenant_context(province):
             home = _ensure_home_page(province, step)
+            sections = ensure_default_sections(home, province)
+            step(f"Chuyên mục: {', '.join(section.title for section in sections)}")
             _ensure_site(home, primary.domain, province, step)
             ensure_board_groups(home)
             step("Nhóm Ban Biên tập: Trưởng ban, Phó ban, Biên tập viên, Phóng viên/Cộng tác viên, Quản trị kỹ thuật")
@@ -250,6 +253,9 @@ def ensure_template_schema(step: Reporter = lambda line: None) -> None:
     if not schema_exists(name):
         with connection.cursor() as cursor:
             cursor.execute(f'CREATE SCHEMA "{name}"')
+    # contenttypes' table is public (already without `name`): record its migrations first, or
+    # wagtailcore's data migration, planned earlier, would query a historical `name` column.
+    call_command("migrate_schemas", "contenttypes", tenant=True, schema_name=name, interactive=False, verbosity=0)
     call_command("migrate_schemas", tenant=True, schema_name=name, interactive=False, verbosity=0)
     connection.set_schema_to_public()
     with schema_context(name):

@@ -8,6 +8,9 @@ from wagtail.models import Page
 
 from tenants.schemas import ProvincePageMixin
 
+LATEST_NEWS = 6
+NEWEST_DOCUMENTS = 5
+
 
 class HomePage(ProvincePageMixin, Page):
     """Trang chủ — the root of a province's page tree."""
@@ -23,3 +26,10 @@ class HomePage(ProvincePageMixin, Page):
     class Meta:
         verbose_name = _("trang chủ")
         verbose_name_plural = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import home_page_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_sections(self, LATEST_NEWS, NEWEST_DOCUMENTS))
+        return context

@@ -20,3 +20,36 @@ class ContentPage(ProvincePageMixin, Page):
     class Meta:
         verbose_name = _("trang nội dung")
         verbose_name_plural = _("trang nội dung")
+
+
+class SiteMapPage(ProvincePageMixin, Page):
+    """Sơ đồ cổng — the whole site as a text tree (TT 32/2017 Điều 16), beside sitemap.xml."""
+
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("sơ đồ cổng")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import site_tree
+
+        context = super().get_context(request, *args, **kwargs)
+        context["tree"] = site_tree(self.get_site().root_page)
+        return context
+
+
+class PrintableMixin:
+    """Articles can be printed (?ban-in=1, a clean page) and saved (?tai-ve=1, an HTML file)."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if "tai-ve" in request.GET:
+            response.render()
+            response["Content-Disposition"] = f'attachment; filename="{self.slug}.html"'
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["print_mode"] = "ban-in" in request.GET or "tai-ve" in request.GET
+        return context

@@ -31,6 +31,7 @@ WAGTAIL_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -53,6 +54,12 @@ PAGE_APPS = [
     "shared_apps.central",
     "tenant_apps.home",
     "tenant_apps.pages",
+    "tenant_apps.about",
+    "tenant_apps.news",
+    "tenant_apps.documents",
+    "tenant_apps.procedures",
+    "tenant_apps.offices",
+    "tenant_apps.contact",
 ]
 
 # Tables in the public schema: the tenant registry, the central office's own Wagtail site,
@@ -81,6 +88,7 @@ TENANT_APPS = [
     *WAGTAIL_APPS,
     *PAGE_APPS,
     "tenant_apps.editorial",
+    "tenant_apps.search",
 ]
 
 INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))
@@ -119,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tenants.context_processors.province",
+                "tenant_apps.pages.context_processors.reading_preferences",
             ],
             # The theme loader looks in the current province's theme, then themes/default;
             # the cached loader keys its cache by schema and theme so they never mix.
@@ -207,7 +216,10 @@ SESSION_SAVE_EVERY_REQUEST = True
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử BHXH"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full-text search with the "simple" configuration over accent-folded text
+# (tenant_apps/search/text.py): Vietnamese needs no stemming, and folding makes
+# "bao hiem" find "bảo hiểm". The index tables live in each province's schema.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,65 @@
+"""Liên hệ — the contact page and the messages citizens send through it."""
+
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from tenants.schemas import ProvincePageMixin
+
+
+class ContactPage(ProvincePageMixin, Page):
+    """Liên hệ — the office's details and a contact form; messages land in the admin."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+    thank_you_text = models.CharField(
+        _("lời cảm ơn"),
+        max_length=300,
+        default="Cảm ơn bạn đã liên hệ. Ban Biên tập sẽ phản hồi trong thời gian sớm nhất.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("trang liên hệ")
+
+    def serve(self, request, *args, **kwargs):
+        from .forms import ContactForm
+        from .services import receive_contact_message
+
+        if request.method == "POST":
+            form = ContactForm(request.POST)
+            if form.is_valid():
+                receive_contact_message(form.cleaned_data, page=self)
+                return redirect(self.url + "?da-gui=1")
+        else:
+            form = ContactForm()
+        context = self.get_context(request, *args, **kwargs)
+        context.update(form=form, sent=request.GET.get("da-gui") == "1")
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+
+
+class ContactMessage(models.Model):
+    """Thư liên hệ — one message sent through the contact form."""
+
+    page = models.ForeignKey(ContactPage, null=True, on_delete=models.SET_NULL, related_name="messages")
+    name = models.CharField(_("họ và tên"), max_length=150)
+    email = models.EmailField(_("thư điện tử"))
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    subject = models.CharField(_("tiêu đề"), max_length=200)
+    message = models.TextField(_("nội dung"), max_length=5000)
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    handled = models.BooleanField(_("đã xử lý"), default=False)
+
+    class Meta:
+        verbose_name = _("thư liên hệ")
+        verbose_name_plural = _("thư liên hệ")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} – {self.name}"

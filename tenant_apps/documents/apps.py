@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "tenant_apps.documents"
+    label = "legal_documents"
+    verbose_name = "Văn bản"

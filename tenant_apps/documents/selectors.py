@@ -1,0 +1,44 @@
+"""Read queries of the document library."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+from wagtail.models import Page
+
+from tenant_apps.search.text import fold
+
+from .models import LegalDocumentAttachment, LegalDocumentPage
+
+SORTS = {
+    "moi-nhat": ("-signed_date", "-pk"),
+    "cu-nhat": ("signed_date", "pk"),
+    "so-hieu": ("number", "pk"),
+    "hieu-luc": ("-effective_date", "-pk"),
+}
+DEFAULT_SORT = "moi-nhat"
+
+
+def issuers_of(index: Page) -> list[str]:
+    return list(
+        LegalDocumentPage.objects.live()
+        .descendant_of(index)
+        .order_by("issuer")
+        .values_list("issuer", flat=True)
+        .distinct()
+    )
+
+
+def filter_documents(index: Page, filters: dict) -> QuerySet[LegalDocumentPage]:
+    """Live documents under `index`, filtered by the cleaned filter form, sorted, files prefetched."""
+    documents = LegalDocumentPage.objects.live().public().descendant_of(index)
+    for name in ("doc_type", "field", "issuer", "status"):
+        if filters.get(name):
+            documents = documents.filter(**{name: filters[name]})
+    if filters.get("year"):
+        documents = documents.filter(signed_date__year=filters["year"])
+    if filters.get("q"):
+        hits = LegalDocumentPage.objects.live().search(fold(filters["q"]), operator="and").get_queryset()
+        documents = documents.filter(pk__in=hits.values("pk"))
+    return documents.order_by(*SORTS[filters.get("sort") or DEFAULT_SORT]).prefetch_related(
+        Prefetch("attachments", queryset=LegalDocumentAttachment.objects.select_related("document")),
+    )
