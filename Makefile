@@ -15,6 +15,7 @@ run: $(STAMP)
 	$(PY) platform/launch.py run
 
 test: $(STAMP) lint
+	@bash tests/browser/install_browser.sh || true
 	$(PY) platform/launch.py test $(PYTEST_ARGS)
 
 lint: $(STAMP)
