@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from wagtail.models import Page
 
 from tenant_apps.search.text import fold
@@ -37,8 +37,10 @@ def filter_documents(index: Page, filters: dict) -> QuerySet[LegalDocumentPage]:
     if filters.get("year"):
         documents = documents.filter(signed_date__year=filters["year"])
     if filters.get("q"):
+        # Full-text hits, plus documents whose number contains the query ("41/2024" finds
+        # "41/2024/QH15": the text parser keeps a number with slashes as one token).
         hits = LegalDocumentPage.objects.live().search(fold(filters["q"]), operator="and").get_queryset()
-        documents = documents.filter(pk__in=hits.values("pk"))
+        documents = documents.filter(Q(pk__in=hits.values("pk")) | Q(number__icontains=filters["q"].strip()))
     return documents.order_by(*SORTS[filters.get("sort") or DEFAULT_SORT]).prefetch_related(
         Prefetch("attachments", queryset=LegalDocumentAttachment.objects.select_related("document")),
     )
