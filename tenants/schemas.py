@@ -25,6 +25,18 @@ def public_schema_only(view):
     return wrapped
 
 
+def province_schema_only(view):
+    """Decorate a view so that it exists only on a province host (not on the central one)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if in_public_schema():
+            raise Http404("Chỉ có trên trang quản trị của tỉnh.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 class ProvincePageMixin:
     """Page types whose tables exist only in province schemas cannot be created centrally."""
 

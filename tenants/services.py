@@ -24,7 +24,9 @@ from django_tenants.postgresql_backend.base import is_valid_schema_name
 from django_tenants.utils import get_public_schema_name, schema_context, schema_exists, tenant_context
 from wagtail.models import Page, Site
 
+from shared_apps.newsroom.tasks import send_national_backlog
 from tenant_apps.editorial.roles import ensure_board_groups
+from tenant_apps.editorial.workflow import ensure_publishing_workflow
 from tenant_apps.home.models import HomePage
 from tenant_apps.home.site_tree import ensure_default_sections
 
@@ -157,6 +159,7 @@ def onboard_province(
             },
         )
         step(f"Tỉnh: {province} ({'tạo mới' if created else 'đã có'})")
+        transaction.on_commit(lambda: send_national_backlog.delay(province.pk))  # national items it has missed
         if schema_exists(province.schema_name):
             step(f"Schema «{province.schema_name}»: đã có")
         else:
@@ -173,9 +176,12 @@ def onboard_province(
             home = _ensure_home_page(province, step)
             sections = ensure_default_sections(home, province)
             step(f"Chuyên mục: {', '.join(section.title for section in sections)}")
+            news, documents = (next(s for s in sections if s.slug == slug) for slug in ("tin-tuc", "van-ban"))
             _ensure_site(home, primary.domain, province, step)
-            ensure_board_groups(home)
+            ensure_board_groups(home, news_index=news)
             step("Nhóm Ban Biên tập: Trưởng ban, Phó ban, Biên tập viên, Phóng viên/Cộng tác viên, Quản trị kỹ thuật")
+            ensure_publishing_workflow(news, documents)
+            step("Quy trình duyệt: Biên tập viên duyệt → Trưởng ban phê duyệt (tin tức, văn bản)")
             password = _ensure_administrator(request.admin_username, request.admin_email, admin_password, step)
 
     return OnboardingResult(

@@ -64,16 +64,18 @@ def _send_admin_credentials(job: OnboardingJob, password: str) -> None:
 
 
 @shared_task
-def publish_scheduled_pages_everywhere() -> int:
-    """Beat entry point (public schema): one task per active province, each in its own schema."""
+def run_in_every_province(task_name: str) -> int:
+    """Beat entry point (public schema): send `task_name` once per active province, to run in its schema."""
     from django_tenants.utils import tenant_context
+
+    from config.celery_app import app
 
     from .selectors import active_provinces_with_primary_domain
 
     provinces = list(active_provinces_with_primary_domain())
     for province in provinces:
         with tenant_context(province):  # the task's headers carry this schema
-            publish_scheduled_pages.delay()
+            app.send_task(task_name)
     return len(provinces)
 
 

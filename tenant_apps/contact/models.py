@@ -29,12 +29,16 @@ class ContactPage(ProvincePageMixin, Page):
         verbose_name = _("trang liên hệ")
 
     def serve(self, request, *args, **kwargs):
+        from tenant_apps.antispam.ratelimit import allow_submission
+
         from .forms import ContactForm
         from .services import receive_contact_message
 
         if request.method == "POST":
             form = ContactForm(request.POST)
-            if form.is_valid():
+            if not allow_submission(request, "lien-he"):
+                form.add_error(None, _("Bạn đã gửi quá nhiều thư trong thời gian ngắn. Vui lòng thử lại sau ít phút."))
+            elif form.is_valid():
                 receive_contact_message(form.cleaned_data, page=self)
                 return redirect(self.url + "?da-gui=1")
         else:

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from tenant_apps.news.models import SyndicatedCopyMixin
 from tenant_apps.pages.models import PrintableMixin
 from tenant_apps.search.index import FoldedSearchMixin
 from tenants.schemas import ProvincePageMixin
@@ -70,8 +71,11 @@ class DocumentIndexPage(ProvincePageMixin, Page):
         return context
 
 
-class LegalDocumentPage(PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Page):
-    """Văn bản — one legal document: số/ký hiệu, loại, cơ quan ban hành, ngày ban hành, hiệu lực."""
+class LegalDocumentFields(models.Model):
+    """The official metadata of a legal document, shared by province documents and national ones.
+
+    Subclasses add `attachments`, which `search_text()` reads.
+    """
 
     number = models.CharField(_("số/ký hiệu"), max_length=100, help_text=_("Ví dụ: 41/2024/QH15"))
     doc_type = models.CharField(_("loại văn bản"), max_length=20, choices=DocumentType.choices)
@@ -85,6 +89,20 @@ class LegalDocumentPage(PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Pa
     field = models.CharField(_("lĩnh vực"), max_length=20, choices=DocumentField.choices)
     summary = models.TextField(_("trích yếu"))
     body = RichTextField(_("nội dung tóm tắt"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def search_text(self) -> str:
+        titles = " ".join(attachment.document.title for attachment in self.attachments.all())
+        return " ".join([self.number, self.get_doc_type_display(), self.issuer, self.summary, self.body, titles])
+
+
+class LegalDocumentPage(  # noqa: DJ008 (Page.__str__ gives the title)
+    SyndicatedCopyMixin, LegalDocumentFields, PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Page
+):
+    """Văn bản — one legal document: số/ký hiệu, loại, cơ quan ban hành, ngày ban hành, hiệu lực."""
+
     replaces = ParentalManyToManyField(
         "self", blank=True, symmetrical=False, related_name="replaced_by", verbose_name=_("thay thế văn bản")
     )
@@ -117,14 +135,11 @@ class LegalDocumentPage(PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Pa
     )
     parent_page_types = ["legal_documents.DocumentIndexPage"]
     subpage_types = []
+    syndicated_template = "newsroom/syndicated_legal_document_page.html"
 
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
-
-    def search_text(self) -> str:
-        titles = " ".join(attachment.document.title for attachment in self.attachments.all())
-        return " ".join([self.number, self.get_doc_type_display(), self.issuer, self.summary, self.body, titles])
 
 
 class LegalDocumentAttachment(Orderable):

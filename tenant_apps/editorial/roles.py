@@ -13,42 +13,63 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 
 @dataclass(frozen=True)
-class BoardRole:
+class RoleSpec:
     name: str
     page_permissions: tuple[str, ...]
     collection_permissions: tuple[str, ...]
     model_permissions: tuple[str, ...]  # "app_label.codename"
+    news_only: bool = False  # page rights only on the news section (reporters draft news, nothing else)
 
 
 ADMIN_ACCESS = ("wagtailadmin.access_admin",)
+# Answering citizens: questions, draft comments, ratings.
+CITIZEN_REPLIES = (
+    "qa.view_question",
+    "qa.change_question",
+    "consultation.view_draftcomment",
+    "consultation.change_draftcomment",
+    "feedback.view_pagefeedback",
+)
 MEDIA_FULL = ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")
 MEDIA_CONTRIBUTE = ("add_image", "choose_image", "add_document", "choose_document")
 
-HEAD_OF_BOARD = BoardRole(
+HEAD_OF_BOARD = RoleSpec(
     name="Trưởng ban",
     page_permissions=("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
     collection_permissions=(*MEDIA_FULL, "delete_image", "delete_document"),
-    model_permissions=(*ADMIN_ACCESS, "auth.add_user", "auth.change_user"),
+    model_permissions=(
+        *ADMIN_ACCESS,
+        *CITIZEN_REPLIES,
+        "auth.add_user",
+        "auth.change_user",
+        *(
+            f"editorial.{action}_{model}"
+            for model in ("boardmember", "boarddecision", "operatingrules")
+            for action in ("add", "change", "delete")
+        ),
+        "editorial.approve_royalties",
+    ),
 )
-DEPUTY_HEAD = BoardRole(
+DEPUTY_HEAD = RoleSpec(
     name="Phó ban",
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     collection_permissions=MEDIA_FULL,
-    model_permissions=ADMIN_ACCESS,
+    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES),
 )
-EDITOR = BoardRole(
+EDITOR = RoleSpec(
     name="Biên tập viên",
     page_permissions=("add_page", "change_page"),
     collection_permissions=MEDIA_FULL,
-    model_permissions=ADMIN_ACCESS,
+    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES),
 )
-REPORTER = BoardRole(
+REPORTER = RoleSpec(
     name="Phóng viên, Cộng tác viên",
     page_permissions=("add_page",),
     collection_permissions=MEDIA_CONTRIBUTE,
     model_permissions=ADMIN_ACCESS,
+    news_only=True,
 )
-TECHNICAL_ADMIN = BoardRole(
+TECHNICAL_ADMIN = RoleSpec(
     name="Quản trị kỹ thuật",
     page_permissions=(),
     collection_permissions=(),
@@ -64,7 +85,7 @@ TECHNICAL_ADMIN = BoardRole(
     ),
 )
 
-BOARD_ROLES: tuple[BoardRole, ...] = (HEAD_OF_BOARD, DEPUTY_HEAD, EDITOR, REPORTER, TECHNICAL_ADMIN)
+BOARD_ROLES: tuple[RoleSpec, ...] = (HEAD_OF_BOARD, DEPUTY_HEAD, EDITOR, REPORTER, TECHNICAL_ADMIN)
 # Groups created by Wagtail's own migrations, replaced by the board roles above.
 WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
 
@@ -80,8 +101,11 @@ def _permissions(codenames: tuple[str, ...], app_label: str | None = None) -> li
     return found
 
 
-def ensure_board_groups(root_page: Page) -> list[Group]:
-    """Create (or reset) the board's groups in the current schema, page rights rooted at `root_page`."""
+def ensure_board_groups(root_page: Page, news_index: Page | None = None) -> list[Group]:
+    """Create (or reset) the board's groups in the current schema.
+
+    Page rights are rooted at `root_page`, except for roles limited to news, rooted at `news_index`.
+    """
     Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
     root_collection = Collection.get_first_root_node()
     groups = []
@@ -90,7 +114,9 @@ def ensure_board_groups(root_page: Page) -> list[Group]:
         group.permissions.set(_permissions(role.model_permissions))
         GroupPagePermission.objects.filter(group=group).delete()
         GroupPagePermission.objects.bulk_create(
-            GroupPagePermission(group=group, page=root_page, permission=permission)
+            GroupPagePermission(
+                group=group, page=news_index if role.news_only and news_index else root_page, permission=permission
+            )
             for permission in _permissions(role.page_permissions, "wagtailcore")
         )
         GroupCollectionPermission.objects.filter(group=group).delete()
@@ -100,3 +126,10 @@ def ensure_board_groups(root_page: Page) -> list[Group]:
         )
         groups.append(group)
     return groups
+
+
+def group_for(role_value: str) -> Group:
+    """The group of a BoardRole value ("truong-ban", …) in the current schema."""
+    from .models import BoardRole as RoleChoice
+
+    return Group.objects.get(name=RoleChoice(role_value).label)

@@ -11,12 +11,15 @@ from collections.abc import Callable
 from wagtail.models import Page
 
 from tenant_apps.about.models import IntroductionPage
+from tenant_apps.consultation.models import ConsultationIndexPage
 from tenant_apps.contact.models import ContactPage
 from tenant_apps.documents.models import DocumentIndexPage
+from tenant_apps.lookups.models import HealthCardLookupPage
 from tenant_apps.news.models import DEFAULT_CATEGORIES, NewsCategory, NewsIndexPage
 from tenant_apps.offices.models import Office, OfficeDirectoryPage
 from tenant_apps.pages.models import ContentPage, SiteMapPage
 from tenant_apps.procedures.models import NATIONAL_PORTAL_URL, ProcedureIndexPage
+from tenant_apps.qa.models import QuestionIndexPage
 from tenants.models import Province
 
 NATIONAL_SITE_URL = "https://baohiemxahoi.gov.vn"
@@ -66,7 +69,8 @@ ONLINE_SERVICES_TEXT = (
     f'<li><a href="{NATIONAL_PORTAL_URL}">Cổng Dịch vụ công quốc gia</a></li>'
     '<li><a href="https://dichvucong.baohiemxahoi.gov.vn">Cổng Dịch vụ công Bảo hiểm xã hội Việt Nam</a></li>'
     "<li>Ứng dụng VssID – Bảo hiểm xã hội số trên điện thoại.</li></ul>"
-    "<p>Tra cứu mã số bảo hiểm xã hội, quá trình đóng, giá trị sử dụng thẻ bảo hiểm y tế tại "
+    '<p><a href="/tra-cuu-the-bhyt/">Tra cứu giá trị sử dụng thẻ BHYT</a> ngay trên trang này; tra cứu mã số '
+    "bảo hiểm xã hội, quá trình đóng tại "
     f'<a href="{NATIONAL_SITE_URL}/tra-cuu">Cổng thông tin điện tử Bảo hiểm xã hội Việt Nam</a>.</p>'
 )
 
@@ -152,6 +156,17 @@ def ensure_default_sections(home: Page, province: Province) -> list[Page]:
             lambda: ContentPage(title="Dịch vụ công trực tuyến", show_in_menus=True, body=ONLINE_SERVICES_TEXT),
         ),
         _section(home, "he-thong-co-quan", lambda: _office_directory(province)),
+        _section(
+            home,
+            "hoi-dap",
+            lambda: QuestionIndexPage(
+                title="Hỏi đáp",
+                show_in_menus=True,
+                intro="<p>Hỏi đáp về chính sách bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp và thủ tục.</p>",
+            ),
+        ),
+        _section(home, "lay-y-kien-du-thao", lambda: ConsultationIndexPage(title="Lấy ý kiến dự thảo")),
+        _section(home, "tra-cuu-the-bhyt", lambda: HealthCardLookupPage(title="Tra cứu thẻ BHYT")),
         _section(home, "lien-he", lambda: ContactPage(title="Liên hệ", show_in_menus=True)),
         _section(home, "so-do-cong", lambda: SiteMapPage(title="Sơ đồ cổng", show_in_menus=True)),
         _section(home, "tro-giup", lambda: ContentPage(title="Trợ giúp", body=HELP_TEXT)),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -107,12 +107,12 @@ class NewsIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
         return context
 
 
-class NewsPage(PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Page):
-    """Bài viết — one news article with its author, source and event date (10-day rule, §8.1)."""
+class NewsArticleFields(models.Model):
+    """The structured fields of a news article, shared by province articles and national ones (Tin toàn ngành).
 
-    category = models.ForeignKey(
-        NewsCategory, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
-    )
+    Subclasses add `tags`, which `search_text()` reads.
+    """
+
     summary = models.TextField(_("tóm tắt"), max_length=600, blank=True)
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     body = RichTextField(_("nội dung"))
@@ -138,6 +138,58 @@ class NewsPage(PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Page):
         blank=True,
         help_text=_("Tin phải đăng trong 10 ngày sau khi sự kiện kết thúc."),
     )
+
+    class Meta:
+        abstract = True
+
+    def search_text(self) -> str:
+        return " ".join([self.summary, self.body, self.author, " ".join(tag.name for tag in self.tags.all())])
+
+    def clean(self):
+        super().clean()
+        if self.featured_image_id and not self.featured_image_alt.strip():
+            raise ValidationError({"featured_image_alt": _("Hãy mô tả ảnh đại diện (văn bản thay thế).")})
+
+
+class SyndicatedCopyMixin(models.Model):
+    """A province page that may be the copy of a national item pushed by the central newsroom.
+
+    `syndication_key` is the national item's key: unique, so a re-delivery can never make a second
+    copy. A copy is shown with `syndicated_template`, whose canonical link is the central original.
+    """
+
+    syndication_key = models.UUIDField(_("mã tin toàn ngành"), null=True, blank=True, unique=True, editable=False)
+    canonical_url = models.URLField(_("địa chỉ bản gốc"), max_length=500, blank=True, editable=False)
+
+    syndicated_template = ""
+    exclude_fields_in_copy = ["syndication_key", "canonical_url"]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.alias_of_id:  # an alias shares its original's content, never its key
+            self.syndication_key = None
+        return super().save(*args, **kwargs)
+
+    @property
+    def is_syndicated_copy(self) -> bool:
+        return self.syndication_key is not None
+
+    def get_template(self, request, *args, **kwargs):
+        if self.syndication_key and self.syndicated_template:
+            return self.syndicated_template
+        return super().get_template(request, *args, **kwargs)
+
+
+class NewsPage(  # noqa: DJ008 (Page.__str__ gives the title)
+    SyndicatedCopyMixin, NewsArticleFields, PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Page
+):
+    """Bài viết — one news article with its author, source and event date (10-day rule, §8.1)."""
+
+    category = models.ForeignKey(
+        NewsCategory, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("từ khóa"))
     related_articles = ParentalManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("tin liên quan"))
 
@@ -152,6 +204,7 @@ class NewsPage(PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Page):
         ),
         FieldPanel("tags"),
         FieldPanel("related_articles"),
+        InlinePanel("royalty_contributions", heading=_("Nhuận bút"), label=_("Người hưởng nhuận bút")),
     ]
     search_fields = (
         Page.search_fields
@@ -164,18 +217,11 @@ class NewsPage(PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Page):
     )
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    syndicated_template = "newsroom/syndicated_news_page.html"
 
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
-
-    def search_text(self) -> str:
-        return " ".join([self.summary, self.body, self.author, " ".join(tag.name for tag in self.tags.all())])
-
-    def clean(self):
-        super().clean()
-        if self.featured_image_id and not self.featured_image_alt.strip():
-            raise ValidationError({"featured_image_alt": _("Hãy mô tả ảnh đại diện (văn bản thay thế).")})
 
     def related(self, limit: int = 4):
         """Chosen related articles, topped up with the newest of the same category."""

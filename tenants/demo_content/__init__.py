@@ -19,6 +19,7 @@ from .news import ensure_news
 from .offices import ensure_offices
 from .procedures import ensure_procedures
 from .profiles import PROFILES, ProvinceProfile
+from .services import ensure_service_requests
 
 
 def fill_province(province: Province, profile: ProvinceProfile | None = None) -> list[Tally]:
@@ -38,4 +39,5 @@ def fill_province(province: Province, profile: ProvinceProfile | None = None) ->
             ensure_procedures(section(home, "thu-tuc-hanh-chinh"), ctx),
             ensure_offices(section(home, "he-thong-co-quan"), ctx),
             ensure_introduction(section(home, "gioi-thieu"), ctx),
+            ensure_service_requests(section(home, "dich-vu-cong"), ctx),
         ]

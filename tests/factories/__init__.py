@@ -10,3 +10,11 @@ __all__ = [
     "UserFactory",
     "WagtailDocumentFactory",
 ]
+
+from .newsroom import NationalDocumentPageFactory, NationalNewsPageFactory
+
+__all__ += ["NationalDocumentPageFactory", "NationalNewsPageFactory"]
+
+from .online_services import ServiceRequestFactory, ServiceRequestPageFactory  # noqa: E402
+
+__all__ += ["ServiceRequestFactory", "ServiceRequestPageFactory"]

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from config.celery_app import app
 from tenant_apps.home.models import HomePage
 from tenants.models import OnboardingJob, Province
-from tenants.tasks import publish_scheduled_pages_everywhere, run_onboarding_job
+from tenants.tasks import run_in_every_province, run_onboarding_job
 from tests.factories import ContentPageFactory
 
 
@@ -35,22 +35,31 @@ def committed(django_db_blocker):
 
 
 def test_scheduled_publishing_runs_in_every_province_and_only_there(worker, committed):
+    """The beat entry point publishes a scheduled page in both provinces, and nothing else."""
     hanoi, hcm = Province.objects.get(code="01"), Province.objects.get(code="79")
-    with tenant_context(hanoi):
-        page = ContentPageFactory(parent=HomePage.objects.get(), title="Thông báo lịch nghỉ Tết", slug="nghi-tet")
-        page.unpublish()
-        page.go_live_at = timezone.now() - timedelta(minutes=1)
-        page.save_revision(approved_go_live_at=page.go_live_at)
-        page_id = page.pk
-    committed(lambda: _delete_page(hanoi, page_id))
+    scheduled = {}
+    for province, slug in ((hanoi, "nghi-tet"), (hcm, "lich-nghi-tet")):
+        with tenant_context(province):
+            page = ContentPageFactory(parent=HomePage.objects.get(), title="Thông báo lịch nghỉ Tết", slug=slug)
+            page.unpublish()
+            page.go_live_at = timezone.now() - timedelta(minutes=1)
+            page.save_revision(approved_go_live_at=page.go_live_at)
+            scheduled[province.code] = page.pk
+        committed(lambda province=province, pk=page.pk: _delete_page(province, pk))
+    with tenant_context(hcm):
+        draft = ContentPageFactory(parent=HomePage.objects.get(), title="Bản nháp không hẹn giờ", slug="ban-nhap")
+        draft.unpublish()
+        committed(lambda pk=draft.pk: _delete_page(hcm, pk))
 
-    result = publish_scheduled_pages_everywhere.delay()
+    result = run_in_every_province.delay("tenants.tasks.publish_scheduled_pages")
     assert result.get(timeout=30) == 2
 
-    with tenant_context(hanoi):
-        assert _wait_until(lambda: Page.objects.get(pk=page_id).live)
+    for province in (hanoi, hcm):
+        with tenant_context(province):
+            assert _wait_until(lambda pk=scheduled[province.code]: Page.objects.get(pk=pk).live)
+            assert Page.objects.filter(title="Thông báo lịch nghỉ Tết").count() == 1
     with tenant_context(hcm):
-        assert not Page.objects.filter(slug="nghi-tet").exists()
+        assert not Page.objects.get(pk=draft.pk).live
 
 
 def test_onboarding_requested_from_the_admin_runs_on_the_worker(worker, committed):

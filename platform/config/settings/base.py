@@ -6,6 +6,7 @@ With no DATABASE_URL / REDIS_URL the embedded servers are started (see platform/
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 import bootstrap
 
@@ -43,6 +44,7 @@ WAGTAIL_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "captcha",  # image captcha of public forms; its challenges live in each schema
 ]
 
 # Apps that define Wagtail page types (or anything else pointing at Wagtail's tables) are
@@ -52,6 +54,7 @@ WAGTAIL_APPS = [
 # (see tenants/schemas.py).
 PAGE_APPS = [
     "shared_apps.central",
+    "shared_apps.newsroom.pages",
     "tenant_apps.home",
     "tenant_apps.pages",
     "tenant_apps.about",
@@ -60,6 +63,11 @@ PAGE_APPS = [
     "tenant_apps.procedures",
     "tenant_apps.offices",
     "tenant_apps.contact",
+    "tenant_apps.editorial",  # royalties point at pages
+    "tenant_apps.online_services",  # request types are form pages
+    "tenant_apps.qa",
+    "tenant_apps.consultation",
+    "tenant_apps.lookups",
 ]
 
 # Tables in the public schema: the tenant registry, the central office's own Wagtail site,
@@ -75,9 +83,12 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",  # widget templates through TEMPLATES, so themes can restyle them (captcha)
     "wagtail.contrib.sitemaps",
     *WAGTAIL_APPS,
     *PAGE_APPS,
+    # Public schema only: national items, deliveries, nominations (docs/decisions.md, Newsroom).
+    "shared_apps.newsroom",
 ]
 
 # Tables in every province schema: its own Wagtail site, pages, users, groups and sessions,
@@ -87,8 +98,9 @@ TENANT_APPS = [
     "django.contrib.sessions",
     *WAGTAIL_APPS,
     *PAGE_APPS,
-    "tenant_apps.editorial",
     "tenant_apps.search",
+    "tenant_apps.antispam",
+    "tenant_apps.feedback",
 ]
 
 INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))
@@ -143,6 +155,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -249,8 +263,36 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE = {
-    "publish-scheduled-pages": {"task": "tenants.tasks.publish_scheduled_pages_everywhere", "schedule": 60.0},
+    # Scheduled publishing and unpublishing, in every province, every minute.
+    "publish-scheduled-pages": {
+        "task": "tenants.tasks.run_in_every_province",
+        "schedule": 60.0,
+        "args": ["tenants.tasks.publish_scheduled_pages"],
+    },
+    # Each morning the board hears which items are overdue or at risk (§8.1).
+    "notify-board-timeliness": {
+        "task": "tenants.tasks.run_in_every_province",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ["tenant_apps.editorial.tasks.notify_board_of_timeliness"],
+    },
+    # Each night, personal data of requests closed longer than the retention period is erased.
+    "erase-online-service-personal-data": {
+        "task": "tenants.tasks.run_in_every_province",
+        "schedule": crontab(hour=2, minute=30),
+        "args": ["tenant_apps.online_services.tasks.erase_expired_personal_data"],
+    },
 }
+
+# --- National newsroom (shared_apps/newsroom) -------------------------------------------
+
+# A province onboarded later receives this many of the newest live national items.
+NEWSROOM_BACKLOG_COUNT = env.int("NEWSROOM_BACKLOG_COUNT", default=10)
+# A failed delivery is retried this many times, after 30 s, 60 s, 120 s, … (capped).
+NEWSROOM_DELIVERY_MAX_RETRIES = env.int("NEWSROOM_DELIVERY_MAX_RETRIES", default=6)
+NEWSROOM_RETRY_BACKOFF_SECONDS = env.float("NEWSROOM_RETRY_BACKOFF_SECONDS", default=30.0)
+NEWSROOM_RETRY_BACKOFF_MAX_SECONDS = env.float("NEWSROOM_RETRY_BACKOFF_MAX_SECONDS", default=3600.0)
+# Rows per province kept for the central home page's "Tin từ các địa phương".
+NEWSROOM_LOCAL_STREAM_PER_PROVINCE = 5
 
 # --- Logging: every line names the schema it ran in ------------------------------------
 
@@ -272,6 +314,29 @@ LOGGING = {
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Cổng thông tin BHXH <no-reply@localhost>")
+
+# Lookups (tra cứu) go to the national system through an adapter; the demo one answers with
+# synthetic data and says so. Production: tenant_apps.lookups.adapters.NationalPortalAdapter.
+LOOKUP_ADAPTER = env("LOOKUP_ADAPTER", default="tenant_apps.lookups.adapters.DemoAdapter")
+NATIONAL_LOOKUP_URL = env("NATIONAL_LOOKUP_URL", default="")
+NATIONAL_LOOKUP_API_KEY = env("NATIONAL_LOOKUP_API_KEY", default="")
+NATIONAL_LOOKUP_TIMEOUT_SECONDS = env.float("NATIONAL_LOOKUP_TIMEOUT_SECONDS", default=5.0)
+
+CAPTCHA_IMAGE_SIZE = (120, 50)
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_TIMEOUT = 15  # minutes
+
+# --- Online service requests (tenant_apps/online_services) ------------------------------
+
+# Citizens' uploads: <PRIVATE_MEDIA_ROOT>/<schema_name>/, outside MEDIA_ROOT, never served by nginx;
+# only the permission-checked download view reads them.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(DATA_DIR / "private-media"))
+ONLINE_SERVICES_MAX_UPLOAD_MB = env.int("ONLINE_SERVICES_MAX_UPLOAD_MB", default=5)
+# Personal data and files of a closed request are erased this many months after it closed.
+ONLINE_SERVICES_RETENTION_MONTHS = env.int("ONLINE_SERVICES_RETENTION_MONTHS", default=24)
+# (submissions or lookups, per seconds) from one IP address.
+ONLINE_SERVICES_SUBMIT_RATE_LIMIT = (5, 600)
+ONLINE_SERVICES_LOOKUP_RATE_LIMIT = (10, 600)
 
 # --- Onboarding -------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from tenant_apps.contact.models import ContactMessage
 from tenant_apps.offices.models import Office, OfficeDirectoryPage
 
 pytestmark = pytest.mark.django_db
+CAPTCHA_OK = {"captcha_0": "khoa-bat-ky", "captcha_1": "PASSED"}  # CAPTCHA_TEST_MODE in test settings
 
 SECTIONS = {
     "/gioi-thieu/": "Chức năng, nhiệm vụ",
@@ -84,6 +85,7 @@ def test_the_contact_form_stores_the_message_and_notifies_the_board(hanoi, djang
         "subject": "Hỏi về thẻ BHYT",
         "message": "Tôi bị mất thẻ BHYT, cần làm thủ tục gì?",
         "website": "",
+        **CAPTCHA_OK,
     }
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -115,6 +117,7 @@ def test_the_contact_form_honeypot_stops_bots(hanoi):
         "subject": "Quảng cáo",
         "message": "Mua ngay",
         "website": "http://spam.example",
+        **CAPTCHA_OK,
     }
     assert hanoi.client().post("/lien-he/", form).status_code == 200
     with hanoi.context():
@@ -122,7 +125,7 @@ def test_the_contact_form_honeypot_stops_bots(hanoi):
 
 
 def test_contact_messages_stay_in_their_province(hanoi, hcm):
-    form = {"name": "Lê Văn C", "email": "c@example.vn", "subject": "Góp ý", "message": "Góp ý trang web"}
+    form = {"name": "Lê Văn C", "email": "c@example.vn", "subject": "Góp ý", "message": "Góp ý trang web", **CAPTCHA_OK}
     hanoi.client().post("/lien-he/", form)
     with hcm.context():
         assert not ContactMessage.objects.exists()
@@ -142,3 +145,24 @@ def test_text_size_control_works_without_javascript(hanoi):
 def test_robots_txt_points_to_the_province_sitemap(hanoi):
     body = hanoi.client().get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body and "Sitemap: http://hanoi.localhost/sitemap.xml" in body
+
+
+def test_the_contact_form_refuses_a_wrong_captcha_and_rate_limits_one_address(hanoi):
+    form = {
+        "name": "Lê Văn D",
+        "email": "d@example.vn",
+        "subject": "Góp ý",
+        "message": "Nội dung góp ý",
+        "captcha_0": "khoa",
+        "captcha_1": "SAI",
+    }
+    html = hanoi.client().post("/lien-he/", form).content.decode()
+    assert "Mã xác nhận không đúng" in html
+
+    browser = hanoi.client(REMOTE_ADDR="203.0.113.9")
+    statuses = [browser.post("/lien-he/", {**form, **CAPTCHA_OK}).status_code for _ in range(7)]
+    assert statuses[:5] == [302] * 5 and statuses[5:] == [200, 200]
+    assert "quá nhiều thư" in browser.post("/lien-he/", {**form, **CAPTCHA_OK}).content.decode()
+    with hanoi.context():
+        assert ContactMessage.objects.count() == 5
+    assert hanoi.client(REMOTE_ADDR="203.0.113.10").post("/lien-he/", {**form, **CAPTCHA_OK}).status_code == 302

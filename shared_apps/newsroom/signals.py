@@ -1,0 +1,52 @@
+"""Wagtail publishing signals that drive the newsroom.
+
+Central national pages: publishing (again) records the item and starts the fan-out after commit;
+unpublishing or deleting withdraws it everywhere. Province articles: publishing keeps the central
+home page's "Tin từ các địa phương" stream current; unpublishing or deleting removes them from it.
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from tenant_apps.news.models import NewsPage
+from tenants.schemas import in_public_schema
+
+from . import services
+from .pages.models import NationalDocumentPage, NationalNewsPage
+from .tasks import queue_fan_out
+
+
+@receiver(page_published, sender=NationalNewsPage)
+@receiver(page_published, sender=NationalDocumentPage)
+def national_item_published(sender, instance, revision=None, **kwargs):
+    if not in_public_schema():
+        return
+    item = services.record_national_publication(instance, revision)
+    transaction.on_commit(partial(queue_fan_out, item.pk))
+
+
+@receiver(page_unpublished, sender=NationalNewsPage)
+@receiver(page_unpublished, sender=NationalDocumentPage)
+@receiver(post_delete, sender=NationalNewsPage)
+@receiver(post_delete, sender=NationalDocumentPage)
+def national_item_withdrawn(sender, instance, **kwargs):
+    if not in_public_schema():
+        return
+    item = services.record_national_withdrawal(instance.pk)
+    if item is not None:
+        transaction.on_commit(partial(queue_fan_out, item.pk))
+
+
+@receiver(page_published, sender=NewsPage)
+def local_article_published(sender, instance, **kwargs):
+    services.record_local_article(instance)
+
+
+@receiver(page_unpublished, sender=NewsPage)
+@receiver(post_delete, sender=NewsPage)
+def local_article_removed(sender, instance, **kwargs):
+    services.forget_local_article(instance.pk)

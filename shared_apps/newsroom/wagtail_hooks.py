@@ -1,0 +1,84 @@
+"""Admin URLs, menus, buttons and permission policies of the newsroom."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
+
+from tenant_apps.news.models import NewsPage
+from tenants.schemas import in_public_schema
+from tenants.viewsets import CentralMenuItem
+
+from . import views
+from .models import Delivery, Nomination
+
+register_permission_policy(Delivery, views.DELIVERY_POLICY)
+register_permission_policy(Nomination, views.NOMINATION_POLICY)
+
+
+@hooks.register("register_admin_urls")
+def register_newsroom_urls():
+    return [
+        # Central host only
+        path("tin-toan-nganh/phan-phoi/", views.delivery_matrix, name="newsroom_matrix"),
+        path("tin-toan-nganh/phan-phoi/gui-lai/", views.retry_failed, name="newsroom_retry_failed"),
+        path("tin-toan-nganh/de-xuat/", views.nomination_inbox, name="newsroom_inbox"),
+        path("tin-toan-nganh/de-xuat/<int:pk>/", views.nomination_detail, name="newsroom_nomination"),
+        path("tin-toan-nganh/de-xuat/<int:pk>/nhan-dang/", views.accept_nomination, name="newsroom_accept"),
+        path("tin-toan-nganh/de-xuat/<int:pk>/tu-choi/", views.decline_nomination, name="newsroom_decline"),
+        # Province hosts only
+        path("gui-tin-trung-uong/", views.province_nominations, name="newsroom_province_nominations"),
+        path("gui-tin-trung-uong/de-xuat/", views.nominate, name="newsroom_nominate"),
+        path("gui-tin-trung-uong/<int:pk>/", views.province_nomination_detail, name="newsroom_province_nomination"),
+        path("nhan-tin-toan-nganh/", views.receiving_policy, name="newsroom_policy"),
+    ]
+
+
+class CentralSubmenuItem(SubmenuMenuItem):
+    def is_shown(self, request):
+        return in_public_schema() and request.user.is_superuser
+
+
+class ProvinceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return not in_public_schema()
+
+
+class ReceivingPolicyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return not in_public_schema() and views.can_set_receiving_policy(request)
+
+
+@hooks.register("register_admin_menu_item")
+def register_central_newsroom_menu():
+    submenu = Menu(
+        items=[
+            CentralMenuItem(_("Phân phối tới các tỉnh"), reverse("newsroom_matrix"), icon_name="table", order=10),
+            CentralMenuItem(_("Tin đề xuất từ địa phương"), reverse("newsroom_inbox"), icon_name="mail", order=20),
+        ]
+    )
+    return CentralSubmenuItem(_("Tin toàn ngành"), submenu, icon_name="globe", order=160)
+
+
+@hooks.register("register_admin_menu_item")
+def register_province_nominations_menu():
+    return ProvinceMenuItem(
+        _("Gửi tin về Trung ương"), reverse("newsroom_province_nominations"), icon_name="mail", order=260
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_receiving_policy_menu():
+    return ReceivingPolicyMenuItem(_("Nhận tin toàn ngành"), reverse("newsroom_policy"), icon_name="globe", order=910)
+
+
+@hooks.register("register_page_header_buttons")
+def nominate_button(page, user, view_name, next_url=None):
+    """On a province's own published article: offer it to the centre."""
+    if in_public_schema() or page.specific_class is not NewsPage or not page.live:
+        return
+    if page.specific_deferred.syndication_key or not page.permissions_for_user(user).can_edit():
+        return
+    yield Button(_("Gửi về Trung ương"), f"{reverse('newsroom_nominate')}?bai={page.pk}", icon_name="mail", priority=80)

@@ -1,0 +1,70 @@
+"""Public and protected views: the citizen's status lookup and the download of a private upload."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from tenant_apps.antispam.ratelimit import allow_submission
+from tenants.schemas import province_schema_only
+
+from .forms import StatusLookupForm
+from .privacy import can_view_personal_data
+from .selectors import find_request_for_lookup, private_file_by_key, public_history
+from .services import record_personal_data_access
+
+LOOKUP_RATE_LIMIT_SCOPE = "tra-cuu-dich-vu-cong"
+
+
+@never_cache
+@province_schema_only
+def status_lookup(request):
+    """Tra cứu hồ sơ: code + phone -> status and history; one neutral message when they do not match."""
+    form = StatusLookupForm(request.POST or None)
+    found, not_found = None, False
+    if request.method == "POST":
+        limit, window = settings.ONLINE_SERVICES_LOOKUP_RATE_LIMIT
+        if not allow_submission(request, LOOKUP_RATE_LIMIT_SCOPE, limit=limit, window=window):
+            form.add_error(None, _("Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút."))
+        elif form.is_valid():
+            found = find_request_for_lookup(form.cleaned_data["tracking_code"], form.cleaned_data["phone"])
+            not_found = found is None
+    context = {
+        "form": form,
+        "found": found,
+        "history": public_history(found) if found else [],
+        "not_found": not_found,
+        "page_title": _("Tra cứu tình trạng hồ sơ dịch vụ công"),
+    }
+    return TemplateResponse(request, "online_services/status_lookup.html", context)
+
+
+@never_cache
+@province_schema_only
+def private_file(request, key):
+    """Send one upload as an attachment, only to staff of this province with the personal-data permission.
+
+    The permission is checked before the file is looked up, so others cannot even learn whether a key
+    exists; every download is logged.
+    """
+    if not can_view_personal_data(request.user):
+        raise PermissionDenied
+    stored = private_file_by_key(key)
+    if stored is None or not stored.file.storage.exists(stored.file.name):
+        raise Http404
+    record_personal_data_access(
+        request.user,
+        stored.request,
+        _("Tải tệp: %(name)s (%(label)s)") % {"name": stored.original_name, "label": stored.label},
+    )
+    response = FileResponse(
+        stored.file.open("rb"), as_attachment=True, filename=stored.original_name, content_type=stored.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,81 @@
+"""Royalties (§7.3, NĐ 18/2014): coefficient frame, amount, 60-day limit, statement export."""
+
+import datetime
+import zoneinfo
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from openpyxl import load_workbook
+
+from tenant_apps.editorial.models import RoyaltyContribution
+from tenant_apps.editorial.rules import base_salary_on, royalty_unit_on
+from tenant_apps.editorial.selectors import overdue_royalties
+from tenant_apps.news.models import NewsIndexPage, NewsPage
+from tests.factories import NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+HCMC = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture
+def article(hanoi):
+    with hanoi.context():
+        page = NewsPageFactory(parent=NewsIndexPage.objects.get(), title="Phóng sự về BHXH tự nguyện")
+        NewsPage.objects.filter(pk=page.pk).update(first_published_at=datetime.datetime(2026, 10, 5, 9, 0, tzinfo=HCMC))
+        return NewsPage.objects.get(pk=page.pk)
+
+
+def test_the_unit_is_ten_percent_of_the_base_salary_in_force_on_the_publication_date():
+    assert base_salary_on(datetime.date(2024, 6, 30)) == 1_800_000
+    assert base_salary_on(datetime.date(2024, 7, 1)) == 2_340_000
+    assert royalty_unit_on(datetime.date(2026, 10, 5)) == Decimal("234000.0")
+
+
+def test_a_coefficient_above_the_genre_maximum_is_refused(hanoi, article):
+    with hanoi.context():
+        too_high = RoyaltyContribution(page=article, person="Nguyễn Văn A", genre="tin", coefficient=Decimal("12"))
+        with pytest.raises(ValidationError) as refused:
+            too_high.full_clean()
+        assert "Hệ số tối đa của nhóm «Tin, trả lời bạn đọc» là 10" in str(refused.value)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            too_high.save()  # the database refuses it too
+        RoyaltyContribution(
+            page=article, person="Nguyễn Văn A", genre="phong-su", coefficient=Decimal("25")
+        ).full_clean()
+
+
+def test_amount_statement_export_and_overdue(hanoi, board, article):
+    with hanoi.context():
+        RoyaltyContribution.objects.create(
+            page=article, person="Nguyễn Văn A", genre="phong-su", coefficient=Decimal("20")
+        )
+        RoyaltyContribution.objects.create(
+            page=article, person="Trần Thị B", kind="anh", genre="anh", coefficient=Decimal("5"), adjustment_percent=50
+        )
+        amounts = sorted(c.amount for c in RoyaltyContribution.objects.all())
+    assert amounts == [Decimal("585000"), Decimal("4680000")]
+
+    head = hanoi.signed_in_client("truong-ban")
+    page = head.get("/admin/nhuan-but/", {"period": "Q4", "year": 2026}).content.decode()
+    assert "<td>Nguyễn Văn A</td>" in page and "<td>4.680.000</td>" in page and "<strong>5.265.000</strong>" in page
+    export = head.get("/admin/nhuan-but/", {"period": "10", "year": 2026, "xuat": "xlsx"})
+    sheet = load_workbook(BytesIO(export.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[-1][0] == "TỔNG CỘNG" and rows[-1][7] == 585000 + 4680000
+    detail = [row for row in rows if row[1] == "Phóng sự về BHXH tự nguyện"]
+    assert sum(row[7] for row in detail) == rows[-1][7]
+
+    assert head.post("/admin/nhuan-but/?period=10&year=2026", {"duyet": "1"}).status_code == 302
+    with hanoi.context():
+        assert set(RoyaltyContribution.objects.values_list("status", "approved_by")) == {("da-duyet", "truong-ban")}
+        overdue = overdue_royalties(today=datetime.date(2026, 12, 10))
+        assert {c.person for c in overdue} == {"Nguyễn Văn A", "Trần Thị B"}  # due 04/12/2026
+        assert overdue_royalties(today=datetime.date(2026, 12, 1)) == []
+
+
+def test_a_bad_period_gets_a_vietnamese_error(hanoi, board):
+    html = hanoi.signed_in_client("truong-ban").get("/admin/nhuan-but/", {"period": "13", "year": "abc"}).content
+    assert "Hãy chọn một lựa chọn hợp lệ" in html.decode() and "Nhập một số tổng thể" in html.decode()
