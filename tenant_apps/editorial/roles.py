@@ -22,6 +22,9 @@ class RoleSpec:
 
 
 ADMIN_ACCESS = ("wagtailadmin.access_admin",)
+# Handling online-service requests; personal data only for the head and deputies (NĐ 13/2023).
+SERVICE_REQUESTS = ("online_services.view_servicerequest", "online_services.change_servicerequest")
+PERSONAL_DATA = ("online_services.view_personal_data", "online_services.view_personaldataaccess")
 # Answering citizens: questions, draft comments, ratings.
 CITIZEN_REPLIES = (
     "qa.view_question",
@@ -40,6 +43,8 @@ HEAD_OF_BOARD = RoleSpec(
     model_permissions=(
         *ADMIN_ACCESS,
         *CITIZEN_REPLIES,
+        *SERVICE_REQUESTS,
+        *PERSONAL_DATA,
         "auth.add_user",
         "auth.change_user",
         *(
@@ -48,19 +53,21 @@ HEAD_OF_BOARD = RoleSpec(
             for action in ("add", "change", "delete")
         ),
         "editorial.approve_royalties",
+        "editorial.view_royaltycontribution",
+        "editorial.change_royaltycontribution",
     ),
 )
 DEPUTY_HEAD = RoleSpec(
     name="Phó ban",
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     collection_permissions=MEDIA_FULL,
-    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES),
+    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES, *SERVICE_REQUESTS, *PERSONAL_DATA),
 )
 EDITOR = RoleSpec(
     name="Biên tập viên",
     page_permissions=("add_page", "change_page"),
     collection_permissions=MEDIA_FULL,
-    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES),
+    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES, *SERVICE_REQUESTS),
 )
 REPORTER = RoleSpec(
     name="Phóng viên, Cộng tác viên",

@@ -2,6 +2,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -9,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from tenants.schemas import in_public_schema, province_schema_only
 
 from .forms import BoardMemberForm
-from .models import BoardDecision, BoardMember, OperatingRules
+from .models import BoardDecision, BoardMember, OperatingRules, RoyaltyContribution
 from .panels import TimelinessPanel
 from .roles import DEPUTY_HEAD, EDITOR, HEAD_OF_BOARD
 from .services import invite_member, save_member
@@ -78,6 +79,18 @@ class OperatingRulesViewSet(ProvinceOnlyViewSet):
     form_fields = ["version", "title", "adopted_date", "document", "notes"]
 
 
+class RoyaltyContributionViewSet(ProvinceOnlyViewSet):
+    """Payment follow-up: status, payment date and contact attempts (due 60 days after publication)."""
+
+    model = RoyaltyContribution
+    icon = "table"
+    menu_label = _("Chi trả nhuận bút")
+    list_display = ["person", "page", "genre", "coefficient", "status", "paid_on"]
+    list_filter = ["status", "genre", "is_staff"]
+    search_fields = ["person"]
+    panels = [FieldPanel("status"), FieldPanel("paid_on"), FieldPanel("contact_attempts")]
+
+
 class BoardGroup(ViewSetGroup):
     menu_label = _("Ban Biên tập")
     menu_icon = "group"
@@ -86,6 +99,7 @@ class BoardGroup(ViewSetGroup):
         BoardMemberViewSet("board_members"),
         BoardDecisionViewSet("board_decisions"),
         OperatingRulesViewSet("operating_rules"),
+        RoyaltyContributionViewSet("royalty_payments"),
     )
 
 

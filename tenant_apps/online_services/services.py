@@ -233,7 +233,7 @@ def erase_expired_personal_data(now: datetime.datetime | None = None) -> int:
         status__in=CLOSED_STATUSES, closed_at__lt=retention_cutoff(now), personal_data_erased_at__isnull=True
     )
     erased = 0
-    for pk in expired.values_list("pk", flat=True).iterator():
+    for pk in list(expired.values_list("pk", flat=True)):
         with transaction.atomic():
             service_request = ServiceRequest.objects.select_for_update().get(pk=pk)
             files = list(service_request.files.all())

@@ -28,6 +28,7 @@ class ServiceRequestPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ServiceRequestPage
+        skip_postgeneration_save = True
 
     title = "Đăng ký tham gia BHYT hộ gia đình"
     slug = Sequence(lambda n: f"dang-ky-bhyt-ho-gia-dinh-{n}")

@@ -155,3 +155,23 @@ def test_the_two_step_workflow_publishes_after_both_approvals_and_rejection_send
         state.current_task_state.task.specific.on_action(state.current_task_state, board[BoardRole.HEAD], "approve")
         assert Page.objects.get(pk=page.pk).live
         assert revision.pk
+
+
+@pytest.mark.parametrize(
+    ("role", "handles_requests", "sees_personal_data"),
+    [
+        (BoardRole.HEAD, True, True),
+        (BoardRole.DEPUTY, True, True),
+        (BoardRole.EDITOR, True, False),
+        (BoardRole.REPORTER, False, False),
+        (BoardRole.TECHNICAL, False, False),
+    ],
+)
+def test_online_service_requests_and_personal_data_follow_the_role(
+    hanoi, board, role, handles_requests, sees_personal_data
+):
+    user = board[role]
+    with hanoi.context():
+        user = type(user).objects.get(pk=user.pk)
+        assert user.has_perm("online_services.change_servicerequest") is handles_requests
+        assert user.has_perm("online_services.view_personal_data") is sees_personal_data

@@ -79,3 +79,19 @@ def test_amount_statement_export_and_overdue(hanoi, board, article):
 def test_a_bad_period_gets_a_vietnamese_error(hanoi, board):
     html = hanoi.signed_in_client("truong-ban").get("/admin/nhuan-but/", {"period": "13", "year": "abc"}).content
     assert "Hãy chọn một lựa chọn hợp lệ" in html.decode() and "Nhập một số tổng thể" in html.decode()
+
+
+def test_the_head_records_payment_and_contact_attempts(hanoi, board, article):
+    with hanoi.context():
+        item = RoyaltyContribution.objects.create(page=article, person="Nguyễn Văn A", coefficient=Decimal("8"))
+    head = hanoi.signed_in_client("truong-ban")
+    response = head.post(
+        f"/admin/royalty_payments/edit/{item.pk}/",
+        {"status": "da-tra", "paid_on": "20/11/2026", "contact_attempts": "15/11/2026 gọi điện, hẹn nhận"},
+    )
+    assert response.status_code == 302
+    with hanoi.context():
+        item.refresh_from_db()
+        assert (item.status, item.paid_on) == ("da-tra", datetime.date(2026, 11, 20))
+        assert overdue_royalties(today=datetime.date(2027, 1, 1)) == []
+    assert hanoi.signed_in_client("bien-tap-vien").get("/admin/royalty_payments/").status_code == 302

@@ -12,7 +12,7 @@ from tenant_apps.online_services.models import RequestStatus, ServiceRequest, Se
 from tenant_apps.pages.models import ContentPage
 from tests.factories import ServiceRequestPageFactory
 
-from .conftest import CAPTCHA_OK, REQUEST_URL, image_bytes, pdf_bytes, request_form
+from .support import CAPTCHA_OK, REQUEST_URL, image_bytes, pdf_bytes, request_form
 
 pytestmark = pytest.mark.django_db
 TRACKING_CODE = re.compile(r"DV-\d{8}-[A-Z0-9]{6}")
@@ -83,7 +83,7 @@ def test_requests_land_only_in_their_own_province(hanoi, hcm, request_page):
         ("dia_chi_thuong_tru", "", "Trường này là bắt buộc."),
         ("so_nguoi_trong_ho", "bốn", "Nhập một số."),
         ("phuong_thuc_dong", "24 tháng", "Hãy chọn một lựa chọn hợp lệ"),
-        ("ghi_chu_them", "x" * 2001, "Giá trị này phải có nhiều nhất 2000 kí tự"),
+        ("ghi_chu_them", "x" * 2001, "Giá trị này chỉ có tối đa 2000 kí tự"),
         ("consent", None, "Bạn cần đồng ý cho xử lý dữ liệu cá nhân để gửi yêu cầu."),
         ("to_khai_tk1_ts", None, "Trường này là bắt buộc."),
     ],
@@ -102,22 +102,28 @@ def test_each_invalid_field_is_refused_with_its_vietnamese_message(hanoi, reques
         assert not ServiceRequest.objects.exists()
 
 
+NOT_PDF_JPEG_OR_PNG = "không phải PDF, JPEG hoặc PNG"
+HTML_PAGE = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+ZIP_ARCHIVE = b"PK\x03\x04" + b"\0" * 200
+
+
 @pytest.mark.parametrize(
-    ("upload", "message"),
+    ("name", "content", "message"),
     [
-        (
-            SimpleUploadedFile("to-khai.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "application/pdf"),
-            "không phải PDF, JPEG hoặc PNG",
-        ),
-        (SimpleUploadedFile("ho-so.zip", b"PK\x03\x04" + b"\0" * 200, "application/zip"), "không phải PDF, JPEG hoặc PNG"),
-        (SimpleUploadedFile("ho-so.pdf", b"PK\x03\x04" + b"\0" * 200, "application/pdf"), "không phải PDF, JPEG hoặc PNG"),
-        (SimpleUploadedFile("anh.pdf", image_bytes("PNG"), "application/pdf"), "không khớp với nội dung tệp"),
-        (SimpleUploadedFile("anh.png", image_bytes("PNG")[:40], "image/png"), "bị hỏng hoặc không đọc được"),
-        (SimpleUploadedFile("rong.pdf", b"", "application/pdf"), "Tệp đính kèm rỗng."),
+        ("to-khai.pdf", HTML_PAGE, NOT_PDF_JPEG_OR_PNG),
+        ("ho-so.zip", ZIP_ARCHIVE, NOT_PDF_JPEG_OR_PNG),
+        ("ho-so.pdf", ZIP_ARCHIVE, NOT_PDF_JPEG_OR_PNG),
+        ("anh.pdf", image_bytes("PNG"), "không khớp với nội dung tệp"),
+        ("anh.png", image_bytes("PNG")[:40], "bị hỏng hoặc không đọc được"),
+        ("rong.pdf", b"", "Tệp đính kèm rỗng."),
     ],
     ids=["html-renamed-pdf", "zip", "zip-renamed-pdf", "png-named-pdf", "truncated-png", "empty"],
 )
-def test_uploads_that_are_not_really_pdf_jpeg_or_png_are_refused(hanoi, request_page, private_media_root, upload, message):
+def test_uploads_that_are_not_really_pdf_jpeg_or_png_are_refused(
+    hanoi, request_page, private_media_root, name, content, message
+):
+    upload = SimpleUploadedFile(name, content, "application/pdf")
+
     html = hanoi.client().post(REQUEST_URL, request_form(to_khai_tk1_ts=upload)).content.decode()
 
     assert message in html and 'id="id_to_khai_tk1_ts_error"' in html
