@@ -38,6 +38,8 @@ PROVINCE_PATHS = [
     "/hoi-dap/gui-cau-hoi/",
     "/lay-y-kien-du-thao/",
     "/tra-cuu-the-bhyt/",
+    "/tra-cuu-dich-vu-cong/",
+    "/dich-vu-cong/dang-ky-tham-gia-bhyt-ho-gia-dinh/",
     "/tro-giup/",
     "/so-do-cong/",
     "/tim-kiem/?q=bao+hiem+y+te",
