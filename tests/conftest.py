@@ -67,6 +67,14 @@ def central_client(db) -> Client:
     return Client(HTTP_HOST=CENTRAL_HOST)
 
 
+@pytest.fixture
+def central_admin(central_client) -> Client:
+    """The central office's superuser, signed in on the central host (sessions are per schema)."""
+    connection.set_schema_to_public()
+    assert central_client.login(username="admin", password=TEST_PASSWORD)
+    return central_client
+
+
 @pytest.fixture(autouse=True)
 def _reset_schema_and_cache():
     yield

@@ -215,7 +215,6 @@ def nominate(request):
         request,
         "newsroom/admin/nominate.html",
         {"page_title": _("Gửi tin về Trung ương"), "form": form},
-        status=400 if form.errors else 200,
     )
 
 

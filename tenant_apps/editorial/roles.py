@@ -25,6 +25,7 @@ ADMIN_ACCESS = ("wagtailadmin.access_admin",)
 # Handling online-service requests; personal data only for the head and deputies (NĐ 13/2023).
 SERVICE_REQUESTS = ("online_services.view_servicerequest", "online_services.change_servicerequest")
 PERSONAL_DATA = ("online_services.view_personal_data", "online_services.view_personaldataaccess")
+VISIT_STATISTICS = ("analytics.view_dailypageviews",)
 # Answering citizens: questions, draft comments, ratings.
 CITIZEN_REPLIES = (
     "qa.view_question",
@@ -45,6 +46,7 @@ HEAD_OF_BOARD = RoleSpec(
         *CITIZEN_REPLIES,
         *SERVICE_REQUESTS,
         *PERSONAL_DATA,
+        *VISIT_STATISTICS,
         "auth.add_user",
         "auth.change_user",
         *(
@@ -61,7 +63,7 @@ DEPUTY_HEAD = RoleSpec(
     name="Phó ban",
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     collection_permissions=MEDIA_FULL,
-    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES, *SERVICE_REQUESTS, *PERSONAL_DATA),
+    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES, *SERVICE_REQUESTS, *PERSONAL_DATA, *VISIT_STATISTICS),
 )
 EDITOR = RoleSpec(
     name="Biên tập viên",

@@ -7,12 +7,6 @@ from tenants.models import OnboardingJob, Province
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def central_admin(central_client):
-    assert central_client.login(username="admin", password="mat-khau-thu-nghiem-2026")
-    return central_client
-
-
 def test_the_province_list_shows_every_province_with_domains_and_status(central_admin):
     Province.objects.filter(code="79").update(status=Province.Status.SUSPENDED)
 

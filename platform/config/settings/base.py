@@ -89,6 +89,8 @@ SHARED_APPS = [
     *PAGE_APPS,
     # Public schema only: national items, deliveries, nominations (docs/decisions.md, Newsroom).
     "shared_apps.newsroom",
+    # Public schema only: establishment dossiers, quarterly/yearly and ad-hoc reports.
+    "shared_apps.reporting",
 ]
 
 # Tables in every province schema: its own Wagtail site, pages, users, groups and sessions,
@@ -101,6 +103,7 @@ TENANT_APPS = [
     "tenant_apps.search",
     "tenant_apps.antispam",
     "tenant_apps.feedback",
+    "tenant_apps.analytics",
 ]
 
 INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))
@@ -117,6 +120,7 @@ ROOT_URLCONF = "config.urls"
 MIDDLEWARE = [
     "django_tenants.middleware.main.TenantMainMiddleware",
     "tenants.middleware.SuspendedProvinceMiddleware",
+    "tenant_apps.analytics.middleware.PageViewCounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -263,6 +267,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE = {
+    # Reminders of ad-hoc report requests, from the public schema.
+    "remind-adhoc-reports": {
+        "task": "shared_apps.reporting.tasks.remind_adhoc_requests",
+        "schedule": crontab(hour=8, minute=0),
+    },
     # Scheduled publishing and unpublishing, in every province, every minute.
     "publish-scheduled-pages": {
         "task": "tenants.tasks.run_in_every_province",
@@ -280,6 +289,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenants.tasks.run_in_every_province",
         "schedule": crontab(hour=2, minute=30),
         "args": ["tenant_apps.online_services.tasks.erase_expired_personal_data"],
+    },
+    # Page-view counters move from Redis to each province's DailyPageViews (tenant_apps/analytics).
+    "flush-page-views": {
+        "task": "tenants.tasks.run_in_every_province",
+        "schedule": 300.0,
+        "args": ["tenant_apps.analytics.tasks.flush_page_views"],
     },
 }
 
@@ -337,6 +352,14 @@ ONLINE_SERVICES_RETENTION_MONTHS = env.int("ONLINE_SERVICES_RETENTION_MONTHS", d
 # (submissions or lookups, per seconds) from one IP address.
 ONLINE_SERVICES_SUBMIT_RATE_LIMIT = (5, 600)
 ONLINE_SERVICES_LOOKUP_RATE_LIMIT = (10, 600)
+
+# --- Visit statistics (tenant_apps/analytics) ------------------------------------------
+
+# Redis holding the page-view counters; empty means the cache's own database.
+ANALYTICS_REDIS_URL = env("ANALYTICS_REDIS_URL", default="")
+# Seconds a page may wait for Redis while counting (then the view is not counted), and for the flush.
+ANALYTICS_REDIS_SERVING_TIMEOUT = env.float("ANALYTICS_REDIS_SERVING_TIMEOUT", default=0.1)
+ANALYTICS_REDIS_FLUSH_TIMEOUT = env.float("ANALYTICS_REDIS_FLUSH_TIMEOUT", default=10.0)
 
 # --- Onboarding -------------------------------------------------------------------------
 

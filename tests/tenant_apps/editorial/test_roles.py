@@ -175,3 +175,9 @@ def test_online_service_requests_and_personal_data_follow_the_role(
         user = type(user).objects.get(pk=user.pk)
         assert user.has_perm("online_services.change_servicerequest") is handles_requests
         assert user.has_perm("online_services.view_personal_data") is sees_personal_data
+
+
+def test_the_head_and_deputies_read_visit_statistics(hanoi, board):
+    assert hanoi.signed_in_client("truong-ban").get("/admin/thong-ke-truy-cap/").status_code == 200
+    assert hanoi.signed_in_client("pho-ban").get("/admin/thong-ke-truy-cap/").status_code == 200
+    assert hanoi.signed_in_client("phong-vien").get("/admin/thong-ke-truy-cap/").status_code == 302

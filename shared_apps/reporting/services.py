@@ -1,0 +1,75 @@
+"""Preparing, submitting and reviewing reports; answering ad-hoc requests."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+
+from tenants.models import Province
+
+from .figures import collect_figures, sum_figures
+from .models import ActivityReport, AdHocAnswer, AdHocRequest, ReportEvent, ReportStatus
+
+
+class ReportError(Exception):
+    """An action the report's state does not allow; the message is for the user."""
+
+
+@transaction.atomic
+def prepare_report(province: Province, year: int, quarter: int, by: str = "hệ thống") -> ActivityReport:
+    """Create the draft (or refresh the figures of an editable one) from the province's own data."""
+    report, created = ActivityReport.objects.select_for_update().get_or_create(
+        province=province, year=year, quarter=quarter
+    )
+    if not report.editable:
+        return report
+    if quarter == 0:
+        quarters = [prepare_report(province, year, q, by).figures for q in range(1, 5)]
+        report.figures = sum_figures(quarters)
+    else:
+        start, end = report.period
+        with tenant_context(province):
+            report.figures = collect_figures(start, end)
+    report.save()
+    ReportEvent.objects.create(report=report, action="Tạo bản nháp" if created else "Cập nhật số liệu", by=by)
+    return report
+
+
+@transaction.atomic
+def submit_report(report: ActivityReport, narrative: str, next_plan: str, by: str) -> ActivityReport:
+    report = ActivityReport.objects.select_for_update().get(pk=report.pk)
+    if not report.editable:
+        raise ReportError("Báo cáo đã gửi hoặc đã được chấp nhận, không thể gửi lại.")
+    report.narrative, report.next_plan = narrative, next_plan
+    report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, timezone.now(), by
+    report.save()
+    ReportEvent.objects.create(report=report, action="Gửi Trung ương", by=by)
+    return report
+
+
+@transaction.atomic
+def review_report(report: ActivityReport, accept: bool, comment: str, by: str) -> ActivityReport:
+    report = ActivityReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ReportError("Chỉ xem xét được báo cáo đã gửi.")
+    if not accept and not comment.strip():
+        raise ReportError("Hãy ghi ý kiến khi trả lại báo cáo.")
+    report.status = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
+    report.review_comment = comment
+    report.save()
+    ReportEvent.objects.create(report=report, action="Chấp nhận" if accept else "Trả lại", by=by, comment=comment)
+    return report
+
+
+@transaction.atomic
+def answer_adhoc(request: AdHocRequest, province: Province, answers: list[str], by: str) -> AdHocAnswer:
+    answer, _ = AdHocAnswer.objects.select_for_update().get_or_create(request=request, province=province)
+    answer.answers, answer.submitted_at, answer.submitted_by = answers, timezone.now(), by
+    answer.save()
+    return answer
+
+
+def provinces_asked(request: AdHocRequest):
+    chosen = request.provinces.all()
+    return chosen if chosen.exists() else Province.objects.exclude(code="")
