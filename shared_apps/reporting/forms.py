@@ -44,3 +44,18 @@ class AdHocAnswerForm(forms.Form):
 
     def answers(self) -> list[str]:
         return [self.cleaned_data[name] for name in self.fields]
+
+
+class DossierItemForm(forms.Form):
+    """One checklist item; the file is checked by content (PDF, JPEG, PNG) like citizens' uploads."""
+
+    details = forms.CharField(label=_("Nội dung"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    file = forms.FileField(label=_("Tệp (PDF, JPEG, PNG)"), required=False)
+
+    def clean_file(self):
+        from tenant_apps.online_services.uploads import check_upload
+
+        upload = self.cleaned_data.get("file")
+        if upload:
+            check_upload(upload)
+        return upload

@@ -7,6 +7,7 @@ figures are copied in when the report is prepared, people are recorded by userna
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -120,3 +121,53 @@ class AdHocAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province} – {self.request}"
+
+
+def _dossier_storage():
+    from django.conf import settings
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage(location=Path(settings.PRIVATE_MEDIA_ROOT) / "dossiers", base_url=None)
+
+
+class DossierItemKind(models.TextChoices):
+    BOARD_DECISION = "quyet-dinh", _("Quyết định thành lập Ban Biên tập")
+    RULES = "quy-che", _("Quy chế hoạt động")
+    DOMAIN = "ten-mien", _("Đăng ký tên miền")
+    RESPONSIBLE = "nguoi-chiu-trach-nhiem", _("Người chịu trách nhiệm")
+    TECHNICAL = "dau-moi-ky-thuat", _("Đầu mối kỹ thuật")
+
+
+class EstablishmentDossier(models.Model):
+    """Hồ sơ thành lập — how the province's site is organised, sent right after it goes live (§8.3)."""
+
+    province = models.OneToOneField(Province, on_delete=models.CASCADE, related_name="dossier")
+    status = models.CharField(_("trạng thái"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    review_comment = models.TextField(_("ý kiến của Trung ương"), blank=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ thành lập")
+        verbose_name_plural = _("hồ sơ thành lập")
+
+    def __str__(self) -> str:
+        return f"Hồ sơ thành lập – {self.province.short_name}"
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+class DossierItem(models.Model):
+    """One checklist item: what it is, its details, and the scanned file (kept privately)."""
+
+    dossier = models.ForeignKey(EstablishmentDossier, on_delete=models.CASCADE, related_name="items")
+    kind = models.CharField(_("mục"), max_length=30, choices=DossierItemKind.choices)
+    details = models.TextField(_("nội dung"), max_length=2000)
+    file = models.FileField(_("tệp đính kèm"), storage=_dossier_storage, upload_to="%Y/", blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dossier", "kind"], name="one_item_per_kind")]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

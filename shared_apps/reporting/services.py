@@ -9,7 +9,16 @@ from django_tenants.utils import tenant_context
 from tenants.models import Province
 
 from .figures import collect_figures, sum_figures
-from .models import ActivityReport, AdHocAnswer, AdHocRequest, ReportEvent, ReportStatus
+from .models import (
+    ActivityReport,
+    AdHocAnswer,
+    AdHocRequest,
+    DossierItem,
+    DossierItemKind,
+    EstablishmentDossier,
+    ReportEvent,
+    ReportStatus,
+)
 
 
 class ReportError(Exception):
@@ -73,3 +82,52 @@ def answer_adhoc(request: AdHocRequest, province: Province, answers: list[str], 
 def provinces_asked(request: AdHocRequest):
     chosen = request.provinces.all()
     return chosen if chosen.exists() else Province.objects.exclude(code="")
+
+
+# --- Establishment dossier (hồ sơ thành lập) ----------------------------------------------
+
+FILE_REQUIRED = {DossierItemKind.BOARD_DECISION, DossierItemKind.RULES, DossierItemKind.DOMAIN}
+
+
+def dossier_for(province: Province) -> EstablishmentDossier:
+    return EstablishmentDossier.objects.get_or_create(province=province)[0]
+
+
+@transaction.atomic
+def save_dossier_item(dossier: EstablishmentDossier, kind: str, details: str, upload=None) -> DossierItem:
+    if not dossier.editable:
+        raise ReportError("Hồ sơ đã gửi, không sửa được.")
+    item, _ = DossierItem.objects.get_or_create(dossier=dossier, kind=kind, defaults={"details": details})
+    item.details = details
+    if upload is not None:
+        item.file = upload
+    item.save()
+    return item
+
+
+@transaction.atomic
+def submit_dossier(dossier: EstablishmentDossier) -> EstablishmentDossier:
+    dossier = EstablishmentDossier.objects.select_for_update().get(pk=dossier.pk)
+    if not dossier.editable:
+        raise ReportError("Hồ sơ đã gửi Trung ương.")
+    items = {item.kind: item for item in dossier.items.all()}
+    missing = [
+        kind.label for kind in DossierItemKind if kind not in items or (kind in FILE_REQUIRED and not items[kind].file)
+    ]
+    if missing:
+        raise ReportError("Còn thiếu: " + "; ".join(str(label) for label in missing) + ".")
+    dossier.status, dossier.submitted_at = ReportStatus.SUBMITTED, timezone.now()
+    dossier.save()
+    return dossier
+
+
+@transaction.atomic
+def review_dossier(dossier: EstablishmentDossier, accept: bool, comment: str) -> EstablishmentDossier:
+    if dossier.status != ReportStatus.SUBMITTED:
+        raise ReportError("Chỉ xem xét được hồ sơ đã gửi.")
+    if not accept and not comment.strip():
+        raise ReportError("Hãy ghi ý kiến khi trả lại hồ sơ.")
+    dossier.status = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
+    dossier.review_comment = comment
+    dossier.save()
+    return dossier

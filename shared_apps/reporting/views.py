@@ -5,20 +5,33 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.editorial.roles import HEAD_OF_BOARD
+from tenants.schemas import in_public_schema
+from tenants.selectors import provinces_with_domains
 
 from .exports import comparison_xlsx, report_docx
 from .figures import FIGURE_LABELS
-from .forms import AdHocAnswerForm, NarrativeForm, PeriodForm, ReviewForm
-from .models import ActivityReport, AdHocAnswer, AdHocRequest
+from .forms import AdHocAnswerForm, DossierItemForm, NarrativeForm, PeriodForm, ReviewForm
+from .models import ActivityReport, AdHocAnswer, AdHocRequest, DossierItem, DossierItemKind, EstablishmentDossier
 from .selectors import provinces_side_by_side, totals
-from .services import ReportError, answer_adhoc, prepare_report, provinces_asked, review_report, submit_report
+from .services import (
+    ReportError,
+    answer_adhoc,
+    dossier_for,
+    prepare_report,
+    provinces_asked,
+    review_dossier,
+    review_report,
+    save_dossier_item,
+    submit_dossier,
+    submit_report,
+)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -186,5 +199,95 @@ def central_report(request, pk: int):
             "review_form": form,
             "labels": FIGURE_LABELS,
             "central": True,
+        },
+    )
+
+
+# --- Establishment dossier ----------------------------------------------------------------
+
+
+def province_dossier(request):
+    """The board fills the checklist item by item, then the head submits it to the centre."""
+    dossier = dossier_for(connection.tenant)
+    items = {item.kind: item for item in dossier.items.all()}
+    forms = {
+        kind: DossierItemForm(prefix=kind, initial={"details": items[kind].details} if kind in items else None)
+        for kind in DossierItemKind
+    }
+    if request.method == "POST":
+        if not _is_head(request.user):
+            raise PermissionDenied
+        try:
+            if "gui" in request.POST:
+                submit_dossier(dossier)
+                messages.success(request, _("Đã gửi hồ sơ thành lập về Trung ương."))
+                return redirect("province_dossier")
+            kind = request.POST.get("muc")
+            form = DossierItemForm(request.POST, request.FILES, prefix=kind)
+            forms[kind] = form
+            if kind in DossierItemKind.values and form.is_valid():
+                save_dossier_item(dossier, kind, form.cleaned_data["details"], form.cleaned_data["file"])
+                return redirect("province_dossier")
+        except ReportError as error:
+            messages.error(request, str(error))
+    return TemplateResponse(
+        request,
+        "reporting/dossier.html",
+        {
+            "page_title": _("Hồ sơ thành lập trang"),
+            "dossier": dossier,
+            "central": False,
+            "rows": [(kind, items.get(kind), forms[kind]) for kind in DossierItemKind],
+        },
+    )
+
+
+def dossier_file(request, pk: int):
+    """A dossier file, for the centre or for the province it belongs to; never public."""
+    item = get_object_or_404(DossierItem.objects.select_related("dossier__province"), pk=pk)
+    own = connection.schema_name == item.dossier.province.schema_name
+    if not item.file or not (request.user.is_superuser if in_public_schema() else own and _is_head(request.user)):
+        raise Http404
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1])
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def central_dossiers(request):
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    dossiers = {d.province_id: d for d in EstablishmentDossier.objects.all()}
+    return TemplateResponse(
+        request,
+        "reporting/central_dossiers.html",
+        {
+            "page_title": _("Hồ sơ thành lập các tỉnh"),
+            "rows": [(province, dossiers.get(province.pk)) for province in provinces_with_domains()],
+        },
+    )
+
+
+def central_dossier(request, pk: int):
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    dossier = get_object_or_404(EstablishmentDossier.objects.select_related("province"), pk=pk)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_dossier(dossier, form.cleaned_data["decision"] == "chap-nhan", form.cleaned_data["comment"])
+        except ReportError as error:
+            form.add_error("comment", str(error))
+        else:
+            return redirect("central_dossiers")
+    items = {item.kind: item for item in dossier.items.all()}
+    return TemplateResponse(
+        request,
+        "reporting/dossier.html",
+        {
+            "page_title": str(dossier),
+            "dossier": dossier,
+            "central": True,
+            "review_form": form,
+            "rows": [(kind, items.get(kind), None) for kind in DossierItemKind],
         },
     )

@@ -36,6 +36,10 @@ def register_reporting_urls():
         path("bao-cao/dot-xuat/<int:pk>/", province_schema_only(views.answer_adhoc_request), name="answer_adhoc"),
         path("tong-hop-bao-cao/", public_schema_only(views.central_table), name="central_reports"),
         path("tong-hop-bao-cao/<int:pk>/", public_schema_only(views.central_report), name="central_report"),
+        path("ho-so-thanh-lap/", province_schema_only(views.province_dossier), name="province_dossier"),
+        path("ho-so-thanh-lap/tep/<int:pk>/", views.dossier_file, name="dossier_file"),
+        path("tong-hop-ho-so/", public_schema_only(views.central_dossiers), name="central_dossiers"),
+        path("tong-hop-ho-so/<int:pk>/", public_schema_only(views.central_dossier), name="central_dossier"),
     ]
 
 
@@ -52,6 +56,20 @@ class ReportsMenuItem(MenuItem):
 def register_province_reports_menu():
     return ReportsMenuItem(
         _("Báo cáo về Trung ương"), reverse("province_reports"), icon_name="doc-full", order=270, central=False
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_province_dossier_menu():
+    return ReportsMenuItem(
+        _("Hồ sơ thành lập trang"), reverse("province_dossier"), icon_name="folder-open-1", order=271, central=False
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_central_dossiers_menu():
+    return ReportsMenuItem(
+        _("Hồ sơ thành lập các tỉnh"), reverse("central_dossiers"), icon_name="folder-open-1", order=156, central=True
     )
 
 

@@ -268,6 +268,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE = {
     # Reminders of ad-hoc report requests, from the public schema.
+    # On the first day of a quarter every province gets a draft report of the quarter just ended.
+    "prepare-quarter-reports": {
+        "task": "shared_apps.reporting.tasks.prepare_last_quarter_reports",
+        "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
+    },
     "remind-adhoc-reports": {
         "task": "shared_apps.reporting.tasks.remind_adhoc_requests",
         "schedule": crontab(hour=8, minute=0),

@@ -178,3 +178,12 @@ def test_provinces_that_have_not_answered_are_reminded_before_the_deadline(hanoi
 
     assert remind_adhoc_requests() == 1
     assert mail.outbox[-1].to == ["bbt@hcm.vss.gov.vn"] and "Báo cáo nhanh" in mail.outbox[-1].subject
+
+
+def test_the_quarter_start_task_drafts_last_quarters_report_for_every_province(hanoi, hcm, monkeypatch):
+    from shared_apps.reporting.tasks import prepare_last_quarter_reports
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: datetime.date(2026, 10, 1))
+    assert prepare_last_quarter_reports() == 2
+    drafts = ActivityReport.objects.filter(year=2026, quarter=3, status=ReportStatus.DRAFT)
+    assert {r.province.code for r in drafts} == {"01", "79"}
