@@ -291,3 +291,21 @@ def central_dossier(request, pk: int):
             "rows": [(kind, items.get(kind), None) for kind in DossierItemKind],
         },
     )
+
+
+def central_adhoc_answers(request, pk: int):
+    """The centre reads every asked province's answers side by side; unanswered ones are marked."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    adhoc = get_object_or_404(AdHocRequest, pk=pk)
+    answers = {a.province_id: a for a in adhoc.answers.filter(submitted_at__isnull=False)}
+    return TemplateResponse(
+        request,
+        "reporting/adhoc_answers.html",
+        {
+            "page_title": adhoc.subject,
+            "adhoc": adhoc,
+            "questions": adhoc.question_list(),
+            "rows": [(province, answers.get(province.pk)) for province in provinces_asked(adhoc)],
+        },
+    )

@@ -1,7 +1,9 @@
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 
 from tenants.schemas import in_public_schema, province_schema_only, public_schema_only
@@ -13,13 +15,18 @@ from .models import AdHocRequest
 register_permission_policy(AdHocRequest, CentralOnlyPolicy(AdHocRequest, {"add", "change", "view"}))
 
 
+class AnswersColumn(Column):
+    def get_value(self, instance):
+        return format_html('<a href="{}">Xem trả lời</a>', reverse("central_adhoc_answers", args=[instance.pk]))
+
+
 class AdHocRequestViewSet(CentralOnlyViewSet):
     model = AdHocRequest
     icon = "mail"
     menu_label = _("Yêu cầu báo cáo đột xuất")
     add_to_admin_menu = True
     menu_order = 160
-    list_display = ["subject", "deadline", "created_at"]
+    list_display = ["subject", "deadline", "created_at", AnswersColumn("answers", label=_("Trả lời của các tỉnh"))]
     form_fields = ["subject", "questions", "deadline", "provinces"]
 
 
@@ -36,6 +43,11 @@ def register_reporting_urls():
         path("bao-cao/dot-xuat/<int:pk>/", province_schema_only(views.answer_adhoc_request), name="answer_adhoc"),
         path("tong-hop-bao-cao/", public_schema_only(views.central_table), name="central_reports"),
         path("tong-hop-bao-cao/<int:pk>/", public_schema_only(views.central_report), name="central_report"),
+        path(
+            "tong-hop-bao-cao/dot-xuat/<int:pk>/",
+            public_schema_only(views.central_adhoc_answers),
+            name="central_adhoc_answers",
+        ),
         path("ho-so-thanh-lap/", province_schema_only(views.province_dossier), name="province_dossier"),
         path("ho-so-thanh-lap/tep/<int:pk>/", views.dossier_file, name="dossier_file"),
         path("tong-hop-ho-so/", public_schema_only(views.central_dossiers), name="central_dossiers"),

@@ -142,7 +142,7 @@ def test_a_province_cannot_see_another_provinces_report_or_the_table(hanoi, hcm)
     assert "Quý 3/2026" not in other.get("/admin/bao-cao/").content.decode()
 
 
-def test_an_adhoc_request_reaches_only_the_chosen_provinces(hanoi, hcm):
+def test_an_adhoc_request_reaches_only_the_chosen_provinces(hanoi, hcm, central_admin):
     adhoc = AdHocRequest.objects.create(
         subject="Tình hình tuyên truyền BHXH tự nguyện",
         questions="Số buổi đối thoại?\nSố người tham gia mới?",
@@ -157,6 +157,10 @@ def test_an_adhoc_request_reaches_only_the_chosen_provinces(hanoi, hcm):
     assert "Tình hình tuyên truyền" not in other.get("/admin/bao-cao/").content.decode()
     assert other.post(f"/admin/bao-cao/dot-xuat/{adhoc.pk}/", {"q0": "1", "q1": "2"}).status_code == 302
     assert adhoc.answers.count() == 1  # HCM was refused (Wagtail's no-permission redirect)
+    connection.set_schema_to_public()
+    table = central_admin.get(f"/admin/tong-hop-bao-cao/dot-xuat/{adhoc.pk}/").content.decode()
+    assert "Hà Nội" in table and "350" in table and "Hồ Chí Minh" not in table
+    assert central_admin.get("/admin/adhoc_requests/").status_code == 200
 
 
 def test_provinces_that_have_not_answered_are_reminded_before_the_deadline(hanoi, hcm):
