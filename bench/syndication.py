@@ -8,8 +8,10 @@ same tables and page tree onboarding makes), starts real `celery worker` process
 national article with a featured image and waits until every province's delivery is recorded
 and its copy is live. It reports the wall time, the wall time per province and the delivery
 task's own time per province (`Delivery.duration_ms`), for a new article and for an edit of it.
-Goal (issue 5): under 50 ms of work per province, linear in N. Everything it creates is removed.
-Run it against the same services as `make run` (`make bench` migrates the public schema first).
+Goal (issue 5): under 50 ms of work per province, linear in N. Everything it creates is removed,
+unless BENCH_KEEP=1: then the provinces stay and the next run reuses them (cloning 200 schemas
+takes a long time on a small machine; the catalogue grows with every schema). Run it against the
+same services as `make run` (`make bench` migrates the public schema first).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -58,12 +61,18 @@ def say(line: str) -> None:
     print(f"[syndication] {line}", flush=True)
 
 
+def bench_provinces() -> list[Province]:
+    return list(Province.objects.filter(schema_name__regex=r"^bench_[0-9]{3}$").order_by("schema_name"))
+
+
 def create_provinces(count: int, existing: list[Province]) -> list[Province]:
-    """Clone the seed schema until there are `count` bench provinces."""
+    """Clone the seed schema until there are `count` bench provinces (kept ones are reused)."""
     started = time.perf_counter()
     provinces = list(existing)
     for number in range(len(existing) + 1, count + 1):
         schema = f"bench_{number:03d}"
+        with connection.cursor() as cursor:  # a clone interrupted before its row was written
+            cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         CloneSchema().clone_schema(SEED_SCHEMA, schema)
         province = Province.objects.create(
             schema_name=schema,
@@ -78,6 +87,14 @@ def create_provinces(count: int, existing: list[Province]) -> list[Province]:
     if count > len(existing):
         say(f"{count - len(existing)} provinces cloned in {time.perf_counter() - started:.1f}s")
     return provinces
+
+
+def receive_only(provinces: list[Province], count: int) -> list[Province]:
+    """The first `count` bench provinces receive national items; the others are suspended meanwhile."""
+    active, resting = provinces[:count], provinces[count:]
+    Province.objects.filter(pk__in=[p.pk for p in active]).update(status=Province.Status.ACTIVE)
+    Province.objects.filter(pk__in=[p.pk for p in resting]).update(status=Province.Status.SUSPENDED)
+    return active
 
 
 def start_workers(concurrency: int) -> subprocess.Popen:
@@ -142,7 +159,7 @@ def publish_and_measure(page: NationalNewsPage, provinces: list[Province], label
     return result
 
 
-def cleanup(pages: list[NationalNewsPage], provinces: list[Province], seed: Province | None) -> None:
+def cleanup(pages: list[NationalNewsPage], provinces: list[Province], seed: Province | None, keep: bool) -> None:
     connection.set_schema_to_public()
     SyndicatedItem.objects.filter(central_page_id__in=[page.pk for page in pages]).delete()
     images = [page.featured_image for page in pages if page.featured_image_id]
@@ -150,6 +167,14 @@ def cleanup(pages: list[NationalNewsPage], provinces: list[Province], seed: Prov
         page.delete()
     for image in {image.pk: image for image in images}.values():
         image.delete()  # Wagtail removes the file too
+    if keep:
+        for province in provinces:
+            with tenant_context(province):
+                for copy in NewsPage.objects.filter(syndication_key__isnull=False):
+                    copy.delete()
+        connection.set_schema_to_public()
+        say(f"kept {len(provinces)} bench provinces and the seed (BENCH_KEEP); removed {len(pages)} articles")
+        return
     for province in [*provinces, *([seed] if seed else [])]:
         with connection.cursor() as cursor:
             cursor.execute(f'DROP SCHEMA IF EXISTS "{province.schema_name}" CASCADE')
@@ -159,25 +184,34 @@ def cleanup(pages: list[NationalNewsPage], provinces: list[Province], seed: Prov
     say(f"removed {len(provinces)} bench provinces, the seed and {len(pages)} national articles")
 
 
+def _stop(signum, frame):
+    raise SystemExit(f"stopped by signal {signum}")  # so that the clean-up below still runs
+
+
 def main() -> int:
     arguments = sys.argv[1:] or os.environ.get("BENCH_PROVINCES", "63,200").split(",")
     sizes = sorted({int(size) for size in arguments})
     concurrency = int(os.environ.get("BENCH_WORKERS", os.cpu_count() or 2))
+    keep = bool(os.environ.get("BENCH_KEEP"))
+    signal.signal(signal.SIGTERM, _stop)
     connection.set_schema_to_public()
-    if Province.objects.filter(schema_name__startswith="bench_").exists():
-        raise SystemExit("bench provinces are left from an earlier run; remove them first")
     ensure_central_site(["localhost"])
     news_index, _ = ensure_newsroom_sections()
-    others = Province.objects.exclude(code="").count()
-    if others:
-        say(f"note: {others} other provinces exist and receive the articles too (not counted in N)")
+    provinces = bench_provinces()
+    seed = Province.objects.filter(schema_name=SEED_SCHEMA).first()
+    others = (
+        Province.objects.exclude(code="").exclude(pk__in=[p.pk for p in provinces]).exclude(schema_name=SEED_SCHEMA)
+    )
+    if others.filter(status=Province.Status.ACTIVE).exists():
+        say(f"note: {others.count()} other provinces exist and receive the articles too (not counted in N)")
 
-    onboarded = set(Province.objects.values_list("code", flat=True))
-    code = next(unit.code for unit in load_registry().values() if unit.code not in onboarded)
-    seed, provinces, pages, results = None, [], [], []
+    pages, results = [], []
     worker = None
     try:
-        seed = onboard_province(code, schema_name=SEED_SCHEMA, domains=["bench-seed.localhost"]).province
+        if seed is None:
+            onboarded = set(Province.objects.values_list("code", flat=True))
+            code = next(unit.code for unit in load_registry().values() if unit.code not in onboarded)
+            seed = onboard_province(code, schema_name=SEED_SCHEMA, domains=["bench-seed.localhost"]).province
         Province.objects.filter(pk=seed.pk).update(status=Province.Status.SUSPENDED)  # a template, not a receiver
         worker = start_workers(concurrency)
         say(f"worker: {concurrency} processes; sizes {sizes}")
@@ -186,8 +220,9 @@ def main() -> int:
             png = banner_png("Hội nghị triển khai nhiệm vụ toàn ngành", "BHXH Việt Nam", "benchmark", (0, 84, 166))
             image.file = ImageFile(io.BytesIO(png), name="bench-syndication.png")
             image.save()
+        provinces = create_provinces(max(sizes), provinces)
         for size in sizes:
-            provinces = create_provinces(size, provinces)
+            receiving = receive_only(provinces, size)
             page = NationalNewsPage(
                 title=f"Tin toàn ngành thử tải {size} tỉnh",
                 slug=f"bench-syndication-{size}",
@@ -204,15 +239,16 @@ def main() -> int:
                 warm = NationalNewsPage(title="Khởi động", slug="bench-warm-up", body="<p>.</p>", author="-")
                 news_index.add_child(instance=warm)
                 pages.append(warm)
-                publish_and_measure(warm, provinces, "warm-up", concurrency)
-            results.append(publish_and_measure(page, provinces, "new article", concurrency))
+                publish_and_measure(warm, receiving, "warm-up", concurrency)
+            results.append(publish_and_measure(page, receiving, "new article", concurrency))
             page.title += " (đã sửa)"
-            results.append(publish_and_measure(page, provinces, "edit", concurrency))
+            results.append(publish_and_measure(page, receiving, "edit", concurrency))
     finally:
         if worker:
             worker.terminate()
             worker.wait(timeout=60)
-        cleanup(pages, provinces, seed)
+        receive_only(provinces, len(provinces))
+        cleanup(pages, provinces, seed, keep)
 
     new = [result for result in results if result["label"] == "new article"]
     if len(new) > 1:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django_tenants.utils import tenant_context
+from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
 
+from shared_apps.newsroom.services import ensure_newsroom_sections
 from tenant_apps.home.models import HomePage
 
 from .demo_content import fill_province
@@ -40,6 +41,8 @@ def setup_demo(report: Reporter = print) -> list[tuple[str, str]]:
     """Idempotently create the demo platform; return (label, URL) pairs to print."""
     base = settings.PLATFORM_BASE_DOMAIN
     ensure_central_site([base, "127.0.0.1"], admin_password=DEMO_PASSWORD, report=report)
+    with schema_context(get_public_schema_name()):
+        ensure_newsroom_sections()  # "Tin toàn ngành" and "Văn bản toàn ngành" on the central site
     urls = [("Trung ương", base)]
     for code, demo_contacts in DEMO_PROVINCES.items():
         contacts = dict(demo_contacts)

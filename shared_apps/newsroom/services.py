@@ -119,11 +119,14 @@ def document_payload(page: NationalDocumentPage) -> dict[str, Any]:
     }
 
 
-def _fill_article(page: NewsPage | NationalNewsPage, payload: dict[str, Any], copies: dict[str, int]) -> None:
-    page.title = payload["title"]
-    page.draft_title = payload["title"]
+def _apply_basics(page: Page, payload: dict[str, Any]) -> None:
+    page.title = page.draft_title = payload["title"]
     page.seo_title = payload["seo_title"]
     page.search_description = payload["search_description"]
+
+
+def _fill_article(page: NewsPage | NationalNewsPage, payload: dict[str, Any], copies: dict[str, int]) -> None:
+    _apply_basics(page, payload)
     _apply_field_values(page, NewsArticleFields, payload["fields"])
     page.body = localise_rich_text(payload["body"], copies)
     page.featured_image_id = copies.get(payload["featured_image"]) if payload["featured_image"] else None
@@ -134,10 +137,7 @@ def _fill_article(page: NewsPage | NationalNewsPage, payload: dict[str, Any], co
 
 
 def _fill_document(page: LegalDocumentPage, payload: dict[str, Any], copies: dict[str, int]) -> None:
-    page.title = payload["title"]
-    page.draft_title = payload["title"]
-    page.seo_title = payload["seo_title"]
-    page.search_description = payload["search_description"]
+    _apply_basics(page, payload)
     _apply_field_values(page, LegalDocumentFields, payload["fields"])
     page.body = localise_rich_text(payload["body"], copies)
     attachments = [ref for ref in payload["attachments"] if ref in copies]

@@ -277,6 +277,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "shared_apps.reporting.tasks.remind_adhoc_requests",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Scheduled publishing of the central site's own pages (national items), every minute.
+    "publish-scheduled-central-pages": {"task": "tenants.tasks.publish_scheduled_pages", "schedule": 60.0},
     # Scheduled publishing and unpublishing, in every province, every minute.
     "publish-scheduled-pages": {
         "task": "tenants.tasks.run_in_every_province",

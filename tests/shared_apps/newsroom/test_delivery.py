@@ -118,3 +118,22 @@ def test_the_policy_of_one_province_does_not_apply_to_another(hanoi, hcm, newsro
     with hcm.context():
         deliver_national_item(item_of(original).pk)
         assert NewsPage.objects.get(syndication_key=item_of(original).key).live
+
+
+def test_links_to_central_pages_become_absolute_and_replacements_link_the_copies(hanoi, newsroom):
+    older = publish(NationalDocumentPageFactory(parent=newsroom.documents, number="1/QĐ-BHXH"))
+    newer = NationalDocumentPageFactory(
+        parent=newsroom.documents,
+        number="2/QĐ-BHXH",
+        body=f'<p>Xem <a linktype="page" id="{newsroom.news.pk}">tin toàn ngành</a>.</p>',
+    )
+    newer.replaces = [older]
+    publish(newer)
+
+    with hanoi.context():
+        deliver_national_item(item_of(older).pk)
+        deliver_national_item(item_of(newer).pk)
+        older_copy = LegalDocumentPage.objects.get(syndication_key=item_of(older).key)
+        newer_copy = LegalDocumentPage.objects.get(syndication_key=item_of(newer).key)
+        assert list(newer_copy.replaces.all()) == [older_copy]
+        assert '<a href="http://localhost/tin-toan-nganh/">tin toàn ngành</a>' in newer_copy.body

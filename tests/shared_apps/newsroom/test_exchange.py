@@ -86,6 +86,7 @@ def test_accepting_makes_a_national_article_that_credits_the_province(
         nomination.refresh_from_db()
         assert (nomination.status, nomination.national_page_id) == (Nomination.Status.ACCEPTED, national.pk)
         assert "Tin của" in central_admin.get(national.url).content.decode()
+        assert central_admin.get(response["Location"]).status_code == 200  # the centre edits it further
     finally:
         with schema_context(get_public_schema_name()):
             for page in NationalNewsPage.objects.filter(featured_image__isnull=False):
