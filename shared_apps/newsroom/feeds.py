@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from tenant_apps.news.feeds import ArticleFeedItems
 from tenants.schemas import in_public_schema
 
 from .pages.models import NationalNewsIndexPage, NationalNewsPage
@@ -11,7 +12,7 @@ from .pages.models import NationalNewsIndexPage, NationalNewsPage
 FEED_ITEMS = 20
 
 
-class NationalNewsFeed(Feed):
+class NationalNewsFeed(ArticleFeedItems, Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
     title = "Tin toàn ngành – Bảo hiểm xã hội Việt Nam"
@@ -28,24 +29,6 @@ class NationalNewsFeed(Feed):
 
     def items(self):
         return NationalNewsPage.objects.live().public().order_by("-first_published_at")[:FEED_ITEMS]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.summary
-
-    def item_link(self, item):
-        return item.url
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
-
-    def item_author_name(self, item):
-        return item.author
 
 
 class NationalNewsAtomFeed(NationalNewsFeed):

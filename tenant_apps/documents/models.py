@@ -98,6 +98,24 @@ class LegalDocumentFields(models.Model):
         return " ".join([self.number, self.get_doc_type_display(), self.issuer, self.summary, self.body, titles])
 
 
+# The editing form of a legal document, shared by province documents and national ones.
+LEGAL_DOCUMENT_PANELS = [
+    MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
+            FieldRowPanel([FieldPanel("issuer"), FieldPanel("signer")]),
+            FieldRowPanel([FieldPanel("signed_date"), FieldPanel("effective_date")]),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("field")]),
+        ],
+        heading=_("Thông tin văn bản"),
+    ),
+    FieldPanel("summary"),
+    FieldPanel("body"),
+    InlinePanel("attachments", label=_("Tệp đính kèm"), min_num=0),
+    FieldPanel("replaces"),
+]
+
+
 class LegalDocumentPage(  # noqa: DJ008 (Page.__str__ gives the title)
     SyndicatedCopyMixin, LegalDocumentFields, PrintableMixin, FoldedSearchMixin, ProvincePageMixin, Page
 ):
@@ -107,21 +125,7 @@ class LegalDocumentPage(  # noqa: DJ008 (Page.__str__ gives the title)
         "self", blank=True, symmetrical=False, related_name="replaced_by", verbose_name=_("thay thế văn bản")
     )
 
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
-                FieldRowPanel([FieldPanel("issuer"), FieldPanel("signer")]),
-                FieldRowPanel([FieldPanel("signed_date"), FieldPanel("effective_date")]),
-                FieldRowPanel([FieldPanel("status"), FieldPanel("field")]),
-            ],
-            heading=_("Thông tin văn bản"),
-        ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        InlinePanel("attachments", label=_("Tệp đính kèm"), min_num=0),
-        FieldPanel("replaces"),
-    ]
+    content_panels = Page.content_panels + LEGAL_DOCUMENT_PANELS
     search_fields = (
         Page.search_fields
         + FoldedSearchMixin.folded_search_fields

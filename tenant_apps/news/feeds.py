@@ -10,7 +10,29 @@ from .models import NewsCategory, NewsIndexPage, NewsPage
 FEED_ITEMS = 20
 
 
-class NewsFeed(Feed):
+class ArticleFeedItems:
+    """How a news article (province or national) appears as a feed item."""
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.author
+
+
+class NewsFeed(ArticleFeedItems, Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
 
@@ -36,24 +58,6 @@ class NewsFeed(Feed):
         if category:
             articles = articles.filter(category=category)
         return articles[:FEED_ITEMS]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.summary
-
-    def item_link(self, item):
-        return item.url
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
-
-    def item_author_name(self, item):
-        return item.author
 
     def item_categories(self, item):
         return [item.category.name]

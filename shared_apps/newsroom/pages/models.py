@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from tenant_apps.documents.models import LegalDocumentFields
+from tenant_apps.documents.models import LEGAL_DOCUMENT_PANELS, LegalDocumentFields
 from tenant_apps.news.models import NEWS_PER_PAGE, NewsArticleFields, paginate
 from tenant_apps.pages.models import PrintableMixin
 from tenant_apps.search.index import FoldedSearchMixin
@@ -127,21 +127,7 @@ class NationalDocumentPage(LegalDocumentFields, PrintableMixin, FoldedSearchMixi
         "self", blank=True, symmetrical=False, related_name="replaced_by", verbose_name=_("thay thế văn bản")
     )
 
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
-                FieldRowPanel([FieldPanel("issuer"), FieldPanel("signer")]),
-                FieldRowPanel([FieldPanel("signed_date"), FieldPanel("effective_date")]),
-                FieldRowPanel([FieldPanel("status"), FieldPanel("field")]),
-            ],
-            heading=_("Thông tin văn bản"),
-        ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        InlinePanel("attachments", label=_("Tệp đính kèm"), min_num=0),
-        FieldPanel("replaces"),
-    ]
+    content_panels = Page.content_panels + LEGAL_DOCUMENT_PANELS
     search_fields = (
         Page.search_fields
         + FoldedSearchMixin.folded_search_fields
