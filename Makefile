@@ -2,9 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+NGINX_PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
 STAMP := $(VENV)/.installed-$(shell md5sum requirements.txt | cut -c1-12)
 
-.PHONY: run test lint format stop bench clean
+.PHONY: run test lint format stop bench clean stack stack-stop stack-bench
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +17,8 @@ run: $(STAMP)
 
 test: $(STAMP) lint
 	@bash tests/browser/install_browser.sh || true
+	@bash tests/install_debian_packages.sh $(NGINX_PURGE_MODULE) nginx-light libnginx-mod-http-cache-purge \
+		libnginx-mod-http-brotli-filter || true
 	$(PY) platform/launch.py test $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -31,6 +34,18 @@ stop: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) platform/launch.py bench
+
+# The production stack on loopback (deploy/stack.py): Debian's PostgreSQL, Redis and nginx,
+# gunicorn, Celery worker and beat, demo data. http://hanoi.localhost:8080/
+stack: $(STAMP)
+	$(PY) deploy/stack.py start
+
+stack-stop:
+	$(PY) deploy/stack.py stop
+
+# Benchmarks that need `make stack` running (bench/README.md).
+stack-bench: $(STAMP)
+	$(PY) bench/stack/run.py $(BENCH)
 
 clean: stop
 	rm -rf data media static_collected

@@ -38,7 +38,6 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.files.images import ImageFile  # noqa: E402
 from django.db import connection  # noqa: E402
-from django_tenants.clone import CloneSchema  # noqa: E402
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 
@@ -50,7 +49,7 @@ from tenant_apps.news.models import NewsPage  # noqa: E402
 from tenants.demo_content.media import banner_png  # noqa: E402
 from tenants.models import Domain, Province  # noqa: E402
 from tenants.registry import load_registry  # noqa: E402
-from tenants.services import ensure_central_site, onboard_province  # noqa: E402
+from tenants.services import clone_schema, ensure_central_site, onboard_province  # noqa: E402
 
 GOAL_MS_PER_PROVINCE = 50
 SEED_SCHEMA = "bench_seed"
@@ -65,6 +64,17 @@ def bench_provinces() -> list[Province]:
     return list(Province.objects.filter(schema_name__regex=r"^bench_[0-9]{3}$").order_by("schema_name"))
 
 
+def ensure_seed() -> Province:
+    """The province every bench province is cloned from: onboarded once, suspended (not a receiver)."""
+    seed = Province.objects.filter(schema_name=SEED_SCHEMA).first()
+    if seed is None:
+        onboarded = set(Province.objects.values_list("code", flat=True))
+        code = next(unit.code for unit in load_registry().values() if unit.code not in onboarded)
+        seed = onboard_province(code, schema_name=SEED_SCHEMA, domains=["bench-seed.localhost"]).province
+    Province.objects.filter(pk=seed.pk).update(status=Province.Status.SUSPENDED)
+    return seed
+
+
 def create_provinces(count: int, existing: list[Province]) -> list[Province]:
     """Clone the seed schema until there are `count` bench provinces (kept ones are reused)."""
     started = time.perf_counter()
@@ -73,7 +83,7 @@ def create_provinces(count: int, existing: list[Province]) -> list[Province]:
         schema = f"bench_{number:03d}"
         with connection.cursor() as cursor:  # a clone interrupted before its row was written
             cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        CloneSchema().clone_schema(SEED_SCHEMA, schema)
+        clone_schema(SEED_SCHEMA, schema)
         province = Province.objects.create(
             schema_name=schema,
             code=f"B{number:03d}",
@@ -208,11 +218,7 @@ def main() -> int:
     pages, results = [], []
     worker = None
     try:
-        if seed is None:
-            onboarded = set(Province.objects.values_list("code", flat=True))
-            code = next(unit.code for unit in load_registry().values() if unit.code not in onboarded)
-            seed = onboard_province(code, schema_name=SEED_SCHEMA, domains=["bench-seed.localhost"]).province
-        Province.objects.filter(pk=seed.pk).update(status=Province.Status.SUSPENDED)  # a template, not a receiver
+        seed = ensure_seed()
         worker = start_workers(concurrency)
         say(f"worker: {concurrency} processes; sizes {sizes}")
         with schema_context(get_public_schema_name()):

@@ -7,7 +7,8 @@ import multiprocessing
 import os
 
 pythonpath = "platform,."
-bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# One address or several, comma-separated (the stack adds a TCP port for uncached benchmarks).
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
 timeout = 30
@@ -17,3 +18,11 @@ max_requests_jitter = 200
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 raw_env = ["DJANGO_SETTINGS_MODULE=config.settings.production"]
+
+
+def child_exit(server, worker):
+    """prometheus-client's multi-process mode: forget the files of a worker that is gone."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

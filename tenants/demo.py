@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from base64 import b32encode
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
 
 from shared_apps.newsroom.services import ensure_newsroom_sections
+from tenant_apps.accounts.services import has_second_factor
 from tenant_apps.home.models import HomePage
 
 from .demo_content import fill_province
 from .services import Reporter, ensure_central_site, onboard_province
 
 DEMO_PASSWORD = "bhxh-demo-2026"
+# The demo admins' second factor: a fixed secret, published in the README, so that `make run`
+# can be signed into. Type it into an authenticator app, or print the current code with
+# `.venv/bin/python manage.py demo_otp_code`. Only setup_demo uses it.
+DEMO_AUTHENTICATOR_KEY = b"bhxh-demo-2026-totp!"
+DEMO_AUTHENTICATOR_SECRET = b32encode(DEMO_AUTHENTICATOR_KEY).decode()  # MJUHQ2BNMRSW23ZNGIYDENRNORXXI4BB
 DEMO_PROVINCES = {
     "01": {
         "address": "Số 86 Trần Hưng Đạo, phường Cửa Nam, thành phố Hà Nội",
@@ -42,6 +53,7 @@ def setup_demo(report: Reporter = print) -> list[tuple[str, str]]:
     base = settings.PLATFORM_BASE_DOMAIN
     ensure_central_site([base, "127.0.0.1"], admin_password=DEMO_PASSWORD, report=report)
     with schema_context(get_public_schema_name()):
+        ensure_demo_authenticator()
         ensure_newsroom_sections()  # "Tin toàn ngành" and "Văn bản toàn ngành" on the central site
     urls = [("Trung ương", base)]
     for code, demo_contacts in DEMO_PROVINCES.items():
@@ -54,8 +66,25 @@ def setup_demo(report: Reporter = print) -> list[tuple[str, str]]:
         province.save()
         with tenant_context(province):
             HomePage.objects.filter(hotline="").update(hotline=hotline)
+            ensure_demo_authenticator()
             tallies = fill_province(province)
         if tallies:
             report(f"Nội dung mẫu: {', '.join(str(tally) for tally in tallies)}")
         urls.append((province.short_name, province.get_primary_domain().domain))
+    report(
+        f"Xác thực hai bước của admin mẫu: khóa {DEMO_AUTHENTICATOR_SECRET} trong ứng dụng xác thực, "
+        "hoặc lấy mã bằng: .venv/bin/python manage.py demo_otp_code"
+    )
     return urls
+
+
+def ensure_demo_authenticator(username: str = "admin") -> None:
+    """Give the demo admin of the current schema the published authenticator, unless they set up their own."""
+    user = get_user_model().objects.get(username=username)
+    if not has_second_factor(user):
+        TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực (demo)", key=DEMO_AUTHENTICATOR_KEY.hex())
+
+
+def demo_authenticator_code() -> str:
+    """The code the demo authenticator shows right now."""
+    return f"{TOTP(DEMO_AUTHENTICATOR_KEY).token():06d}"

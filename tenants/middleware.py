@@ -1,6 +1,85 @@
-"""Requests to a suspended province answer 503 with a clear page instead of its site."""
+"""Tenant resolution for every request, and the 503 page of a suspended province."""
 
+import logging
+import time
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.db import connection
 from django.template.response import TemplateResponse
+from django_tenants.middleware.main import TenantMainMiddleware
+
+from tenants.serving_redis import redis_client
+
+logger = logging.getLogger(__name__)
+
+# hostname -> (tenant, expiry), per process. Any Province/Domain change bumps a generation
+# counter in Redis (TenantsConfig.ready); every process compares it on each request, so a
+# suspension or a new theme is seen at once everywhere. Without Redis, entries expire after
+# TENANT_CACHE_SECONDS.
+_tenants_by_host: dict[str, tuple[object, float]] = {}
+_seen_generation: list[bytes | None] = [None]
+GENERATION_KEY = "bhxh:tenants:generation"
+
+
+def _redis():
+    return redis_client(settings.CACHES["default"]["LOCATION"], 0.1)
+
+
+def forget_cached_tenants() -> None:
+    """Called after a Province or Domain changes: every process drops what it remembered."""
+    _tenants_by_host.clear()
+    try:
+        _redis().incr(GENERATION_KEY)
+    except Exception:
+        logger.warning("tenant cache generation not bumped: Redis unreachable")
+
+
+def _remembered_tenant(hostname: str):
+    try:
+        generation = _redis().get(GENERATION_KEY)
+    except Exception:
+        generation = b"redis-unreachable"
+    if generation != _seen_generation[0]:
+        _tenants_by_host.clear()
+        _seen_generation[0] = generation
+    cached = _tenants_by_host.get(hostname)
+    if cached is None or cached[1] <= time.monotonic():
+        return None
+    return cached[0]
+
+
+class CachedTenantMiddleware(TenantMainMiddleware):
+    """django-tenants' middleware without its per-request tax (docs/decisions.md, Tenancy tax).
+
+    The stock middleware looks the host up in the database on every request and then calls
+    `set_tenant`, which forgets the connection's search_path and clears the ContentType cache
+    even when the same worker served the same province a moment ago. Here the host lookup is
+    remembered for a few seconds, and a connection already pointed at the province's schema is
+    left as it is; switching to another province still goes through `set_tenant`.
+    """
+
+    def get_tenant(self, domain_model, hostname):
+        tenant = super().get_tenant(domain_model, hostname)
+        _tenants_by_host[hostname] = (tenant, time.monotonic() + settings.TENANT_CACHE_SECONDS)
+        return tenant
+
+    def process_request(self, request):
+        try:
+            hostname = self.hostname_from_request(request)
+        except DisallowedHost:
+            return super().process_request(request)
+        tenant = _remembered_tenant(hostname)
+        if tenant is None:
+            return super().process_request(request)
+        tenant.domain_url = hostname
+        request.tenant = tenant
+        if connection.schema_name == tenant.schema_name and connection.search_path_set_schemas:
+            connection.tenant = tenant
+        else:
+            connection.set_tenant(tenant)
+        self.setup_url_routing(request)
+        return None
 
 
 class SuspendedProvinceMiddleware:

@@ -163,7 +163,7 @@ def onboard_province(
         if schema_exists(province.schema_name):
             step(f"Schema «{province.schema_name}»: đã có")
         else:
-            CloneSchema().clone_schema(settings.TENANT_TEMPLATE_SCHEMA, province.schema_name)
+            clone_schema(settings.TENANT_TEMPLATE_SCHEMA, province.schema_name)
             step(f"Schema «{province.schema_name}»: sao chép từ mẫu")
         for index, host in enumerate(request.domains):
             _, domain_created = Domain.objects.get_or_create(
@@ -249,6 +249,20 @@ def template_schema_is_current() -> bool:
     with schema_context(name):
         loader = MigrationLoader(connection, ignore_no_migrations=True)
         return set(loader.graph.leaf_nodes()) <= set(loader.applied_migrations)
+
+
+def clone_schema(source_schema: str, schema_name: str) -> None:
+    """Copy a schema (the onboarding template), tables and rows, into a new schema.
+
+    django-tenants' `CloneSchema.clone_schema` also replays the template's privileges, and that
+    step fails when the database role is not a superuser (it grants on identity sequences the
+    copy does not have; docs/decisions.md, Onboarding on a production database). One role owns
+    every schema here, so the copy skips privileges ('NOACL').
+    """
+    connection.set_schema_to_public()
+    CloneSchema()._create_clone_schema_function()  # idempotent CREATE OR REPLACE
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT clone_schema(%s, %s, 'DATA', 'NOACL')", [source_schema, schema_name])
 
 
 def ensure_template_schema(step: Reporter = lambda line: None) -> None:

@@ -1,19 +1,21 @@
 """Views of the tenants app: per-schema media serving and the province's theme choice."""
 
+import mimetypes
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
 from django.db import connection
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils._os import safe_join
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-from .models import Province
 from .schemas import in_public_schema
 from .themes import available_themes
 
@@ -21,13 +23,37 @@ from .themes import available_themes
 def tenant_media(request, schema: str, path: str):
     """Serve /media/<schema>/<path> only when <schema> is the schema of the requested host.
 
-    In production nginx serves /media/ from the same per-schema folders (deploy/README.md);
-    this view is what `make run` and the tests use, with the same rule.
+    Behind nginx (MEDIA_ACCEL_REDIRECT) the check stays here and nginx sends the bytes from its
+    internal /_protected_media/ location (deploy/nginx/bhxh-site.conf.template).
     """
     schema_root = Path(settings.MEDIA_ROOT) / connection.schema_name
     if schema != connection.schema_name or not schema_root.is_dir():
         raise Http404
-    return serve(request, path, document_root=str(schema_root))
+    if not settings.MEDIA_ACCEL_REDIRECT:
+        return with_file_headers(serve(request, path, document_root=str(schema_root)), Path(path).name)
+    try:
+        file_path = Path(safe_join(schema_root, path))
+    except SuspiciousFileOperation as error:
+        raise Http404 from error
+    if not file_path.is_file():
+        raise Http404
+    response = HttpResponse(content_type=mimetypes.guess_type(file_path.name)[0] or "application/octet-stream")
+    response["X-Accel-Redirect"] = f"/_protected_media/{schema}/{file_path.relative_to(schema_root).as_posix()}"
+    return with_file_headers(response, file_path.name)
+
+
+# Files a browser may show in the page or tab; anything else is downloaded.
+INLINE_CONTENT_TYPES = {"application/pdf", "image/gif", "image/jpeg", "image/png", "image/webp"}
+
+
+def with_file_headers(response: HttpResponse, filename: str) -> HttpResponse:
+    """Headers of an uploaded file: never sniffed, never run as a page, downloaded unless shown inline."""
+    content_type = response.get("Content-Type", "").split(";")[0]
+    as_attachment = content_type not in INLINE_CONTENT_TYPES
+    response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"  # as Wagtail's documents; PDFs still open
+    return response
 
 
 class ThemeForm(forms.Form):
@@ -45,7 +71,8 @@ def choose_theme(request):
         raise PermissionDenied
     form = ThemeForm(request.POST or None, initial={"theme": province.theme})
     if request.method == "POST" and form.is_valid():
-        Province.objects.filter(pk=province.pk).update(theme=form.cleaned_data["theme"])
+        province.theme = form.cleaned_data["theme"]
+        province.save(update_fields=["theme"])
         messages.success(request, _("Đã đổi giao diện của trang."))
         return redirect("choose_theme")
     return TemplateResponse(request, "tenants/choose_theme.html", {"form": form, "page_title": _("Giao diện trang")})

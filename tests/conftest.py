@@ -10,16 +10,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import tenant_context
 
+from tenants.middleware import forget_cached_tenants
 from tenants.models import Province
 from tenants.services import ensure_central_site, ensure_template_schema, onboard_province
 
 TEST_PASSWORD = "mat-khau-thu-nghiem-2026"
 CENTRAL_HOST = "localhost"
+
+
+def sign_in(browser: Client, username: str = "admin") -> Client:
+    """Sign `browser` in as a user of the current schema, second factor included, as after a real sign-in.
+
+    Client.login() cannot be used: django-axes needs the request of a real sign-in. The user gets a
+    confirmed authenticator, and the session records it as verified, as django_otp.login() does.
+    """
+    user = get_user_model().objects.get(username=username)
+    browser.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="Điện thoại thử nghiệm")
+    session = browser.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return browser
 
 
 @dataclass
@@ -36,10 +56,8 @@ class ProvinceSite:
 
     def signed_in_client(self, username: str = "admin") -> Client:
         """A browser signed in as one of this province's users (sessions live in its schema)."""
-        browser = self.client()
         with self.context():
-            assert browser.login(username=username, password=TEST_PASSWORD)
-        return browser
+            return sign_in(self.client(), username)
 
 
 @pytest.fixture(scope="session")
@@ -71,8 +89,7 @@ def central_client(db) -> Client:
 def central_admin(central_client) -> Client:
     """The central office's superuser, signed in on the central host (sessions are per schema)."""
     connection.set_schema_to_public()
-    assert central_client.login(username="admin", password=TEST_PASSWORD)
-    return central_client
+    return sign_in(central_client)
 
 
 @pytest.fixture(autouse=True)
@@ -80,3 +97,30 @@ def _reset_schema_and_cache():
     yield
     connection.set_schema_to_public()
     cache.clear()
+    # Provinces and domains created inside a rolled-back test must not stay remembered.
+    forget_cached_tenants()
+
+
+@pytest.fixture
+def worker(django_db_setup, django_db_blocker):
+    """A real Celery worker thread; the data it needs is committed (it has its own connection).
+
+    Outside the `db` transaction, so it asks for the test database itself (`django_db_setup`).
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery_app import app
+
+    with django_db_blocker.unblock(), start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        yield
+
+
+@pytest.fixture
+def committed(django_db_setup, django_db_blocker):
+    """Writes in this test are committed; whatever the test registers is removed afterwards."""
+    cleanups = []
+    with django_db_blocker.unblock():
+        yield cleanups.append
+        connection.set_schema_to_public()
+        for cleanup in reversed(cleanups):
+            cleanup()

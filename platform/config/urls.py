@@ -7,6 +7,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from shared_apps.newsroom.feeds import NationalNewsAtomFeed, NationalNewsFeed
+from shared_apps.operations.health import health_view
+from shared_apps.operations.metrics import metrics_view
 from tenant_apps.documents.feeds import DocumentAtomFeed, DocumentFeed
 from tenant_apps.editorial.views import AcceptInvitationView
 from tenant_apps.feedback.views import rate_page
@@ -17,6 +19,9 @@ from tenant_apps.search.views import search
 from tenants.views import tenant_media
 
 urlpatterns = [
+    # Operations, the same on every host: monitors and Prometheus (shared_apps/operations).
+    path("healthz/", health_view, name="healthz"),
+    path("metrics", metrics_view, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -26,7 +26,6 @@ Hashes expire COUNTER_TTL_DAYS after their last view and records are kept longer
 from __future__ import annotations
 
 import datetime
-import functools
 import logging
 import uuid
 
@@ -37,8 +36,8 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name
-from redis.backoff import NoBackoff
-from redis.retry import Retry
+
+from tenants.serving_redis import redis_client
 
 from .models import DailyPageViews, FlushedBatch
 
@@ -77,17 +76,10 @@ def counters_redis_url() -> str:
     return getattr(settings, "ANALYTICS_REDIS_URL", "") or settings.CACHES["default"]["LOCATION"]
 
 
-@functools.cache
-def _redis_client(url: str, timeout: float) -> redis.Redis:
-    return redis.Redis.from_url(
-        url, socket_timeout=timeout, socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0)
-    )
-
-
 def counters_redis(*, serving: bool = True) -> redis.Redis:
     """A raw client (keys carry the schema themselves); while serving, a short timeout and no retries."""
     timeout = settings.ANALYTICS_REDIS_SERVING_TIMEOUT if serving else settings.ANALYTICS_REDIS_FLUSH_TIMEOUT
-    return _redis_client(counters_redis_url(), float(timeout))
+    return redis_client(counters_redis_url(), float(timeout))
 
 
 def live_key(schema: str, day: datetime.date) -> str:

@@ -72,7 +72,8 @@ class DraftConsultationPage(ProvincePageMixin, Page):
 
         from .forms import DraftCommentForm
 
-        form = DraftCommentForm(request.POST or None)
+        # Bound even when the POST is empty: the rate limit adds its error to it.
+        form = DraftCommentForm(request.POST if request.method == "POST" else None)
         if request.method == "POST":
             if not self.is_open:
                 form.add_error(None, _("Đã hết thời hạn lấy ý kiến dự thảo này."))

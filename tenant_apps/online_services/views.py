@@ -24,7 +24,8 @@ LOOKUP_RATE_LIMIT_SCOPE = "tra-cuu-dich-vu-cong"
 @province_schema_only
 def status_lookup(request):
     """Tra cứu hồ sơ: code + phone -> status and history; one neutral message when they do not match."""
-    form = StatusLookupForm(request.POST or None)
+    # Bound even when the POST is empty: the rate limit adds its error to it.
+    form = StatusLookupForm(request.POST if request.method == "POST" else None)
     found, not_found = None, False
     if request.method == "POST":
         limit, window = settings.ONLINE_SERVICES_LOOKUP_RATE_LIMIT

@@ -16,7 +16,9 @@ def set_text_size(request, size: str):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"
     response = redirect(target)
-    response.set_cookie(TEXT_SIZE_COOKIE, size, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    response.set_cookie(
+        TEXT_SIZE_COOKIE, size, max_age=365 * 24 * 3600, samesite="Lax", httponly=True, secure=request.is_secure()
+    )
     return response
 
 

@@ -85,7 +85,8 @@ class QuestionIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
         from .forms import QuestionForm
         from .services import receive_question
 
-        form = QuestionForm(request.POST or None)
+        # Bound even when the POST is empty: the rate limit adds its error to it.
+        form = QuestionForm(request.POST if request.method == "POST" else None)
         if request.method == "POST":
             if not allow_submission(request, "hoi-dap"):
                 form.add_error(None, _("Bạn đã gửi quá nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau."))

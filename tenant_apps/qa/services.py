@@ -6,6 +6,8 @@ from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.utils import timezone
 
+from tenant_apps.pages.sanitising import clean_html
+
 from .models import Question, QuestionIndexPage
 
 
@@ -34,9 +36,9 @@ def receive_question(data: dict, page: QuestionIndexPage) -> Question:
 
 @transaction.atomic
 def publish_answer(question: Question, answer_html: str, user) -> Question:
-    """Answer publicly (rich text from the admin editor); the asker receives the link."""
+    """Answer publicly (rich text from the admin editor, cleaned again here); the asker receives the link."""
     now = timezone.now()
-    question.answer = answer_html
+    question.answer = clean_html(answer_html)
     question.status = Question.Status.PUBLISHED
     question.assigned_to = question.assigned_to or user
     question.answered_at = now

@@ -11,7 +11,7 @@ from django_tenants.utils import schema_context
 from wagtail.models import Site
 
 from tenant_apps.home.models import HomePage
-from tests.conftest import CENTRAL_HOST, TEST_PASSWORD
+from tests.conftest import CENTRAL_HOST, TEST_PASSWORD, sign_in
 from tests.factories import ContentPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_an_editor_of_one_province_cannot_sign_in_to_another_or_the_central_admi
     credentials = {"username": "bientap.hanoi", "password": TEST_PASSWORD}
 
     assert own.post("/admin/login/", credentials).status_code == 302
-    assert own.get("/admin/").status_code == 200
+    assert own.get("/admin/").url.startswith("/admin/xac-thuc-hai-buoc/")  # signed in; the second factor next
     assert other.post("/admin/login/", credentials).status_code == 200  # form again, with an error
     assert other.get("/admin/").status_code == 302
     assert central.post("/admin/login/", credentials).status_code == 200
@@ -100,7 +100,7 @@ def test_accounts_exist_only_in_their_own_schema(hanoi, hcm):
 
 
 def test_the_central_province_admin_is_not_reachable_from_a_province_domain(hanoi, central_client):
-    central_client.login(username="admin", password=TEST_PASSWORD)
+    sign_in(central_client)
     assert central_client.get("/admin/provinces/").status_code == 200
 
     browser = hanoi.signed_in_client("admin")  # the province's own superuser

@@ -2,36 +2,15 @@
 
 from datetime import timedelta
 
-import pytest
-from celery.contrib.testing.worker import start_worker
 from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_exists, tenant_context
 from wagtail.models import Page
 
-from config.celery_app import app
 from tenant_apps.home.models import HomePage
 from tenants.models import OnboardingJob, Province
 from tenants.tasks import run_in_every_province, run_onboarding_job
 from tests.factories import ContentPageFactory
-
-
-@pytest.fixture
-def worker(django_db_blocker):
-    """A real Celery worker thread; the data it needs is committed (it has its own connection)."""
-    with django_db_blocker.unblock(), start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
-        yield
-
-
-@pytest.fixture
-def committed(django_db_blocker):
-    """Writes in this test are committed; whatever the test registers is removed afterwards."""
-    cleanups = []
-    with django_db_blocker.unblock():
-        yield cleanups.append
-        connection.set_schema_to_public()
-        for cleanup in reversed(cleanups):
-            cleanup()
 
 
 def test_scheduled_publishing_runs_in_every_province_and_only_there(worker, committed):

@@ -3,6 +3,7 @@
 import pytest
 
 from tenants.models import Province
+from tests.conftest import sign_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_an_unknown_theme_is_refused_and_a_reporter_cannot_change_it(hanoi):
 
 
 def test_the_theme_page_does_not_exist_in_the_central_admin(central_client):
-    central_client.login(username="admin", password="mat-khau-thu-nghiem-2026")
+    sign_in(central_client)
     refused = central_client.get("/admin/giao-dien/")
     assert refused.status_code == 302 and refused["Location"] == "/admin/"
     assert "Giao diện" not in central_client.get("/admin/").content.decode()

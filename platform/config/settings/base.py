@@ -3,6 +3,7 @@
 With no DATABASE_URL / REDIS_URL the embedded servers are started (see platform/embedded.py).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -70,6 +71,19 @@ PAGE_APPS = [
     "tenant_apps.lookups",
 ]
 
+# Sign-in security, installed in both kinds of schema because each schema has its own users:
+# second-factor devices (django-otp), login attempts and lock-outs (django-axes) and the
+# accounts app live beside the users they protect, so a province's lock-out or device never
+# touches another's (docs/decisions.md, Accounts). Listed before Wagtail so that
+# tenant_apps.accounts can override the admin's password-reset e-mail.
+ACCOUNT_APPS = [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "tenant_apps.accounts",
+]
+
 # Tables in the public schema: the tenant registry, the central office's own Wagtail site,
 # users and admin. contenttypes lives here only: per-schema content types would get
 # different ids and break Wagtail's page types.
@@ -85,12 +99,15 @@ SHARED_APPS = [
     "django.contrib.sitemaps",
     "django.forms",  # widget templates through TEMPLATES, so themes can restyle them (captcha)
     "wagtail.contrib.sitemaps",
+    *ACCOUNT_APPS,
     *WAGTAIL_APPS,
     *PAGE_APPS,
     # Public schema only: national items, deliveries, nominations (docs/decisions.md, Newsroom).
     "shared_apps.newsroom",
     # Public schema only: establishment dossiers, quarterly/yearly and ad-hoc reports.
     "shared_apps.reporting",
+    # Public schema only: planned maintenance windows; health, logs and metrics (no tables).
+    "shared_apps.operations",
 ]
 
 # Tables in every province schema: its own Wagtail site, pages, users, groups and sessions,
@@ -98,6 +115,7 @@ SHARED_APPS = [
 TENANT_APPS = [
     "django.contrib.auth",
     "django.contrib.sessions",
+    *ACCOUNT_APPS,
     *WAGTAIL_APPS,
     *PAGE_APPS,
     "tenant_apps.search",
@@ -110,6 +128,8 @@ INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))
 
 # Set the search path once per schema switch, not before every query.
 TENANT_LIMIT_SET_CALLS = True
+# Seconds a worker remembers which province a host belongs to (tenants.middleware).
+TENANT_CACHE_SECONDS = env.int("TENANT_CACHE_SECONDS", default=60)
 TENANT_MODEL = "tenants.Province"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 # Template schema that onboarding clones (much faster than running every migration).
@@ -118,18 +138,28 @@ TENANT_TEMPLATE_SCHEMA = "tenant_template"
 ROOT_URLCONF = "config.urls"
 
 MIDDLEWARE = [
-    "django_tenants.middleware.main.TenantMainMiddleware",
+    # Behind nginx: the citizen's address becomes REMOTE_ADDR before anything reads it.
+    "shared_apps.operations.proxy.ClientAddressFromProxyMiddleware",
+    # First, so that its duration and status cover the whole stack (logs and Prometheus metrics).
+    "shared_apps.operations.observability.RequestObservabilityMiddleware",
+    "tenants.middleware.CachedTenantMiddleware",
     "tenants.middleware.SuspendedProvinceMiddleware",
     "tenant_apps.analytics.middleware.PageViewCounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "tenant_apps.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "tenant_apps.pages.caching.ShortCacheForQueryStringsMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -169,6 +199,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -189,7 +220,7 @@ CACHES = {
 # --- Files ------------------------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [
     (f"themes/{theme.name}", theme / "static") for theme in sorted(THEMES_DIR.iterdir()) if (theme / "static").is_dir()
 ]
@@ -197,6 +228,18 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 # Each schema writes under MEDIA_ROOT/<schema_name>/ and is served only on its own hosts.
 MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
+# Behind nginx: tenants.views.tenant_media checks host and schema, nginx sends the file.
+MEDIA_ACCEL_REDIRECT = env.bool("MEDIA_ACCEL_REDIRECT", default=False)
+
+# nginx's page cache (deploy/nginx): Wagtail purges a page, its sections and the site's feeds
+# on publish and unpublish (tenant_apps.pages.caching). Unset in development and tests.
+if env("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
 STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -210,6 +253,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# The "vi" locale has no input formats: without these the admin's date-time pickers, which write
+# WAGTAIL_DATETIME_FORMAT, are refused ("Nhập một ngày/thời gian hợp lệ").
+DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -220,15 +266,58 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "tenant_apps.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# Every request renews the session, so this is an inactivity limit: 30 minutes without a
+# request signs an admin out (docs/decisions.md, Accounts).
+SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, never from the cookie
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account or address first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock-out after repeated failed sign-ins, counted per account and, separately, per IP address
+# (REMOTE_ADDR, set by nginx's real_ip module), in the current schema's own axes tables.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_CALLABLE = "tenant_apps.accounts.views.locked_out_page"  # Vietnamese page, status 429
+# One-time recovery codes given with a new second factor (tenant_apps/accounts).
+ACCOUNTS_RECOVERY_CODE_COUNT = 10
+
+# --- HTTP security headers --------------------------------------------------------------
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's admin previews pages in a frame of the same origin
+# The public pages need no inline script or style and load everything from their own host
+# (tests/browser/test_csp.py reports any violation). Wagtail's admin uses inline scripts and
+# styles, so it is left out. Files keep the stricter `default-src 'none'` their views set
+# (Wagtail's document view, tenants.views.tenant_media): the middleware never replaces it.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        # Videos that editors embed in articles (Wagtail's media embeds).
+        "frame-src": ["'self'", "https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 
 # --- Wagtail ----------------------------------------------------------------------------
 
@@ -239,6 +328,14 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8
 # "bao hiem" find "bảo hiểm". The index tables live in each province's schema.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip"]
+# Uploads are checked by content too (tenant_apps/online_services/uploads.py), and always served
+# through Wagtail's view, which adds nosniff, `default-src 'none'` and Content-Disposition:
+# inline for PDF only, attachment for everything else.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "tenant_apps.documents.admin_forms.CheckedDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# No SVG: an SVG is a document that can carry scripts. Wagtail checks that the content matches.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -266,6 +363,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
+# Keep the LOGGING above in the worker: its lines carry the task's schema like the web's do.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {
     # Reminders of ad-hoc report requests, from the public schema.
     # On the first day of a quarter every province gets a draft report of the quarter just ended.
@@ -303,6 +402,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
         "args": ["tenant_apps.analytics.tasks.flush_page_views"],
     },
+    # nginx's maintenance flag files follow the maintenance windows (shared_apps/operations).
+    "sync-maintenance-flags": {
+        "task": "shared_apps.operations.tasks.sync_maintenance_flags_task",
+        "schedule": 60.0,
+    },
 }
 
 # --- National newsroom (shared_apps/newsroom) -------------------------------------------
@@ -318,14 +422,23 @@ NEWSROOM_LOCAL_STREAM_PER_PROVINCE = 5
 
 # --- Logging: every line names the schema it ran in ------------------------------------
 
+# "text" for people (make run), "json" (one object per line) for log collectors; production's default.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"tenant_context": {"()": "django_tenants.log.TenantContextFilter"}},
+    # Schema of the connection (request or Celery task), request id and host on every record.
+    "filters": {"schema": {"()": "shared_apps.operations.observability.SchemaFilter"}},
     "formatters": {
-        "tenant": {"format": "%(asctime)s %(levelname)s [%(schema_name)s:%(domain_url)s] %(name)s: %(message)s"}
+        "text": {"format": "%(asctime)s %(levelname)s [%(schema_name)s %(host)s %(request_id)s] %(name)s: %(message)s"},
+        # Fields a record carries beyond these (the request line's status, duration…) are added as keys.
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["asctime", "levelname", "name", "message", "schema_name", "host", "request_id"],
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["tenant_context"], "formatter": "tenant"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["schema"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
@@ -367,6 +480,21 @@ ANALYTICS_REDIS_URL = env("ANALYTICS_REDIS_URL", default="")
 # Seconds a page may wait for Redis while counting (then the view is not counted), and for the flush.
 ANALYTICS_REDIS_SERVING_TIMEOUT = env.float("ANALYTICS_REDIS_SERVING_TIMEOUT", default=0.1)
 ANALYTICS_REDIS_FLUSH_TIMEOUT = env.float("ANALYTICS_REDIS_FLUSH_TIMEOUT", default=10.0)
+
+# --- Operations (shared_apps/operations, tenants/backups.py) -----------------------------
+
+# Proxies whose X-Real-IP header is believed ("unix": gunicorn's unix socket). None in
+# development; production trusts nginx on the socket and on loopback (shared_apps/operations/proxy.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
+# /metrics answers only these client addresses (REMOTE_ADDR and any X-Forwarded-For / X-Real-IP).
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=["127.0.0.0/8", "::1/128"])
+# /healthz/ counts the Celery workers as down when none answers a ping within this many seconds.
+HEALTH_CELERY_PING_SECONDS = env.float("HEALTH_CELERY_PING_SECONDS", default=1.0)
+# One file per host in maintenance, plus maintenance.html; nginx serves the page while a flag exists.
+MAINTENANCE_FLAG_DIR = env.path("MAINTENANCE_FLAG_DIR", default=str(DATA_DIR / "maintenance"))
+# Where backup_province and backup_platform write their archives unless --output is given.
+BACKUP_DIR = env.path("BACKUP_DIR", default=str(DATA_DIR / "backups"))
 
 # --- Onboarding -------------------------------------------------------------------------
 

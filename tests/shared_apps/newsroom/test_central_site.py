@@ -9,7 +9,7 @@ from shared_apps.newsroom.models import Delivery, LocalArticle
 from shared_apps.newsroom.selectors import latest_local_articles
 from shared_apps.newsroom.services import deliver_national_item
 from tenant_apps.news.models import NewsIndexPage, NewsPage
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import sign_in
 from tests.factories import NationalNewsPageFactory, NewsPageFactory
 
 from .helpers import item_of, publish
@@ -80,7 +80,7 @@ def test_the_matrix_shows_each_province_and_retries_the_failed_ones(
     with hanoi.context():
         deliver_national_item(item.pk)
     Delivery.objects.create(item=item, province=hcm.province, status=Delivery.Status.FAILED, attempts=7, error="Lỗi X")
-    assert central_client.login(username="admin", password=TEST_PASSWORD)
+    sign_in(central_client)
 
     matrix = central_client.get("/admin/tin-toan-nganh/phan-phoi/").content.decode()
     assert "Tin kiểm tra ma trận phân phối" in matrix

@@ -10,7 +10,7 @@ from shared_apps.newsroom.models import Nomination
 from shared_apps.newsroom.pages.models import NationalNewsPage
 from shared_apps.newsroom.services import nominate_article
 from tenant_apps.news.models import NewsIndexPage, NewsPage
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import sign_in
 from tests.factories import NewsPageFactory, UserFactory
 
 from .helpers import publish
@@ -20,8 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def central_admin(central_client):
-    assert central_client.login(username="admin", password=TEST_PASSWORD)
-    return central_client
+    return sign_in(central_client)
 
 
 def _editor(site, username="bientap"):

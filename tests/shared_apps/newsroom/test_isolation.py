@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils import timezone
 
 from shared_apps.newsroom.models import Delivery, Nomination, SyndicatedItem, SyndicationPolicy
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import sign_in
 from tests.factories import NationalNewsPageFactory, UserFactory
 
 from .helpers import publish
@@ -77,7 +77,7 @@ def test_a_province_reads_only_its_own_delivery_records(hanoi, hcm):
 
 
 def test_the_centres_tools_are_only_for_the_central_office(central_client):
-    assert central_client.login(username="admin", password=TEST_PASSWORD)
+    sign_in(central_client)
     assert central_client.get("/admin/tin-toan-nganh/phan-phoi/").status_code == 200
     assert central_client.get("/admin/tin-toan-nganh/de-xuat/").status_code == 200
     assert central_client.get("/admin/nhan-tin-toan-nganh/").status_code == 404  # a province's page

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from tenant_apps.analytics.selectors import daily_totals, page_views_between, top_pages
 from tenant_apps.analytics.services import add_batch_counts
+from tests.conftest import sign_in
 from tests.factories import UserFactory
 
 from .conftest import browse, flush
@@ -47,7 +48,7 @@ def test_the_report_needs_the_view_permission(hanoi):
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     browser = hanoi.client()
     with hanoi.context():
-        assert browser.login(username="khong-co-quyen", password="mat-khau-thu-nghiem-2026")
+        sign_in(browser, "khong-co-quyen")
     refused = browser.get(REPORT)
     assert refused.status_code == 302 and refused.url == "/admin/"  # Wagtail's answer to PermissionDenied
     assert REPORT not in browser.get("/admin/").content.decode()

@@ -8,6 +8,7 @@ from django.core import mail
 
 from tenant_apps.editorial.models import BoardMember, BoardRole
 from tenant_apps.news.models import NewsIndexPage
+from tests.conftest import sign_in
 from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +95,6 @@ def test_board_data_and_audit_log_of_one_province_are_invisible_from_another(han
 
 
 def test_board_admin_does_not_exist_on_the_central_host(central_client):
-    central_client.login(username="admin", password="mat-khau-thu-nghiem-2026")
+    sign_in(central_client)
     assert central_client.get("/admin/board_members/").status_code == 404
     assert central_client.get("/admin/nhuan-but/").status_code == 404

@@ -14,6 +14,7 @@ from tenant_apps.online_services.models import (
     ServiceRequestEvent,
     ServiceRequestPage,
 )
+from tests.conftest import sign_in
 from tests.factories import ServiceRequestFactory
 
 from .support import REQUEST_URL, pdf_bytes, request_form
@@ -169,7 +170,7 @@ def test_the_list_filters_by_status_and_stays_in_its_province(hanoi, hcm, clerk,
     assert hcm_admin.get(detail_url(received)).status_code == 404
     assert LIST_URL in hanoi.signed_in_client().get("/admin/").content.decode()  # the menu (JSON props)
     connection.set_schema_to_public()
-    assert central_client.login(username="admin", password="mat-khau-thu-nghiem-2026")
+    sign_in(central_client)
     assert central_client.get(LIST_URL).status_code == 404
     assert LIST_URL not in central_client.get("/admin/").content.decode()
 

@@ -1,0 +1,41 @@
+"""GET /healthz/: database, cache (Redis) and a Celery worker, as JSON for monitors.
+
+The answer is the same on every host and names neither a province nor a server: each check says
+"ok" or the kind of failure; the details go to the log (logger "health_check").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+
+from django.conf import settings
+from django.http import JsonResponse
+from health_check.checks import Cache, Database
+from health_check.contrib.celery import Ping
+from health_check.views import HealthCheckView
+
+from config.celery_app import app
+
+
+class HealthView(HealthCheckView):
+    names = ("database", "cache", "celery")
+    checks = (
+        Database,
+        Cache,
+        # A real ping through the broker; a worker that does not answer in time counts as down.
+        (Ping, {"app": app, "timeout": datetime.timedelta(seconds=settings.HEALTH_CELERY_PING_SECONDS)}),
+    )
+
+    async def get(self, request, *args, **kwargs):
+        with self.get_executor() as executor:
+            results = await asyncio.gather(*(check.get_result(executor) for check in self.get_checks()))
+        states = {
+            name: result.error.message_type.lower() if result.error else "ok"
+            for name, result in zip(self.names, results, strict=True)
+        }
+        healthy = all(state == "ok" for state in states.values())
+        return JsonResponse({"status": "ok" if healthy else "error", "checks": states}, status=200 if healthy else 503)
+
+
+health_view = HealthView.as_view()
