@@ -134,9 +134,9 @@ def start_redis() -> None:
     )  # fmt: skip
 
 
-def self_signed_certificate() -> Path:
+def self_signed_certificate(tls_root: Path) -> Path:
     """A certificate for localhost and *.localhost, laid out as certbot would for the wildcard."""
-    tls = STACK / "tls" / "wildcard"
+    tls = tls_root / "wildcard"
     if not (tls / "fullchain.pem").exists():
         tls.mkdir(parents=True, exist_ok=True)
         subprocess.run(
@@ -147,7 +147,7 @@ def self_signed_certificate() -> Path:
             ],
             check=True, capture_output=True,
         )  # fmt: skip
-    return tls.parent
+    return tls_root
 
 
 def start_nginx() -> None:
@@ -163,7 +163,7 @@ def start_nginx() -> None:
             "BHXH_HTTP_LISTEN6": f"[::1]:{HTTP_PORT}",
             "BHXH_HTTPS_LISTEN": f"127.0.0.1:{HTTPS_PORT}",
             "BHXH_HTTPS_LISTEN6": f"[::1]:{HTTPS_PORT}",
-            "BHXH_TLS_DIR": str(self_signed_certificate()),
+            "BHXH_TLS_DIR": str(self_signed_certificate(STACK / "tls")),
             "BHXH_ACME_ROOT": str(STACK / "acme"),
             "BHXH_STATIC_ROOT": str(STACK / "static"),
             "BHXH_MEDIA_ROOT": str(STACK / "media"),

@@ -168,10 +168,14 @@ def _stop(process: subprocess.Popen) -> None:
     process.wait(timeout=30)
 
 
-def tax() -> dict:
-    """The same province home page: no tenancy (pinned), our middleware, django-tenants' own.
+TAX_PATHS = {"home": "/", "help_page": "/tro-giup/"}  # the richest page and a plain one
 
-    The main stack's gunicorn is paused meanwhile so that each variant has the machine to itself.
+
+def tax() -> dict:
+    """The same province pages: no tenancy (pinned), our middleware, django-tenants' own.
+
+    The main stack's gunicorn is paused meanwhile so that each variant has the machine to itself;
+    rounds are interleaved so that drift on the machine hits every variant alike.
     """
     gunicorn_pid = int((stack.STACK / "run" / "gunicorn.pid").read_text())
     pinned_schema = Province.objects.get(domains__domain=HOST).schema_name
@@ -180,30 +184,30 @@ def tax() -> dict:
         "cached_tenant_middleware": ("config.settings.production", 8022, None),
         "django_tenants_middleware": ("bench.stack.settings_stock_tenants", 8023, None),
     }
-    runs: dict[str, list[float]] = {name: [] for name in variants}
+    runs = {page: {name: [] for name in variants} for page in TAX_PATHS}
     os.killpg(gunicorn_pid, signal.SIGSTOP)
     try:
-        for _ in range(3):  # interleaved rounds, so drift on the machine hits every variant alike
+        for _ in range(int(os.environ.get("BENCH_TAX_ROUNDS", "3"))):
             for name, (settings_module, port, extra) in variants.items():
                 server = _gunicorn(settings_module, port, extra)
                 try:
-                    wrk(f"http://127.0.0.1:{port}", ["/"], seconds=2)  # warm every worker
-                    runs[name].append(wrk(f"http://127.0.0.1:{port}", ["/"])["rps"])
+                    for page, path in TAX_PATHS.items():
+                        wrk(f"http://127.0.0.1:{port}", [path], seconds=2)  # warm every worker
+                        runs[page][name].append(wrk(f"http://127.0.0.1:{port}", [path])["rps"])
                 finally:
                     _stop(server)
     finally:
         os.killpg(gunicorn_pid, signal.SIGCONT)
-    medians = {name: statistics.median(values) for name, values in runs.items()}
-    baseline = medians["pinned_no_tenancy"]
-    return save(
-        "tax",
-        {
-            "rps_runs": runs,
+    result = {"rps_runs": runs}
+    for page, by_variant in runs.items():
+        medians = {name: statistics.median(values) for name, values in by_variant.items()}
+        baseline = medians["pinned_no_tenancy"]
+        result[page] = {
             "rps_median": medians,
             "tax_cached_tenant_middleware": round(1 - medians["cached_tenant_middleware"] / baseline, 3),
             "tax_django_tenants_middleware": round(1 - medians["django_tenants_middleware"] / baseline, 3),
-        },
-    )
+        }
+    return save("tax", result)
 
 
 # --- 2c: a stock `wagtail start` project on the same stack --------------------------------
@@ -231,6 +235,7 @@ def stock() -> dict:
     env = {**{k: v for k, v in ENV.items() if not k.startswith(("DJANGO_", "PYTHONPATH", "PROMETHEUS"))}}
     env["DJANGO_SETTINGS_MODULE"] = "stockwagtail.settings.production"
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=project, env=env, check=True)
+    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=project, env=env, check=True)
     port = 8024
     server = subprocess.Popen(
         [str(stack.VENV_BIN / "gunicorn"), "-w", str(WORKERS), "-b", f"127.0.0.1:{port}", "stockwagtail.wsgi"],

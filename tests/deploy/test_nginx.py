@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "deploy"))
 
 from render_nginx import render  # noqa: E402
+from stack import self_signed_certificate  # noqa: E402
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
@@ -76,14 +77,10 @@ def nginx():
     threading.Thread(target=app.serve_forever, daemon=True).start()
     base = Path(tempfile.mkdtemp(prefix="bhxh-nginx-"))
     os.chmod(base, 0o755)  # nginx workers (nobody) read the static, media and maintenance folders
-    for folder in ("conf", "cache", "logs", "static", "media/hanoi", "maintenance", "tls/wildcard", "run"):
+    for folder in ("conf", "cache", "logs", "static", "media/hanoi", "maintenance", "run"):
         (base / folder).mkdir(parents=True)
         os.chmod(base / folder, 0o755)
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-         "-keyout", str(base / "tls/wildcard/privkey.pem"), "-out", str(base / "tls/wildcard/fullchain.pem")],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    self_signed_certificate(base / "tls")
     (base / "media/hanoi/logo.png").write_bytes(b"\x89PNG hanoi")
     (base / "maintenance/maintenance.html").write_text("<h1>Đang bảo trì</h1>", encoding="utf-8")
     port, tls_port = _free_port(), _free_port()

@@ -12,8 +12,8 @@ from django.utils.html import escape
 from tenant_apps.consultation.models import ConsultationIndexPage, DraftConsultationPage
 from tenant_apps.home.models import HomePage
 from tests.factories import ServiceRequestPageFactory
+from tests.factories.form_data import CAPTCHA_OK, QUESTION  # noqa: F401 - the attack tests import both from here
 
-CAPTCHA_OK = {"captcha_0": "khoa", "captcha_1": "PASSED"}  # CAPTCHA_TEST_MODE in test settings
 CAPTCHA_WRONG = {"captcha_0": "khoa", "captcha_1": "SAI"}
 
 XSS_PAYLOADS = [
@@ -43,17 +43,6 @@ SQL_PAYLOADS = [
 ]
 
 # A valid submission of each public form (with the captcha and honeypot where the form has them).
-QUESTION = {
-    "asker_name": "Nguyễn Thị Lan",
-    "email": "lan@example.vn",
-    "phone": "0912 345 678",
-    "commune": "Phường Ba Đình",
-    "topic": "bhyt",
-    "title": "Thẻ BHYT hộ gia đình gia hạn ở đâu?",
-    "body": "Thẻ BHYT của gia đình tôi sắp hết hạn, tôi gia hạn ở đâu?",
-    "website": "",
-    **CAPTCHA_OK,
-}
 CONTACT = {
     "name": "Trần Văn Minh",
     "email": "minh@example.vn",

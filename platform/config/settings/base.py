@@ -436,6 +436,7 @@ LOGGING = {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": ["asctime", "levelname", "name", "message", "schema_name", "host", "request_id"],
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,  # Vietnamese stays readable (UTF-8 lines)
         },
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["schema"], "formatter": LOG_FORMAT}},

@@ -8,9 +8,9 @@ from django.utils import timezone
 from tenant_apps.consultation.models import ConsultationIndexPage, DraftComment, DraftConsultationPage
 from tenant_apps.feedback.models import PageFeedback
 from tenant_apps.lookups.adapters import LookupUnavailable, NationalPortalAdapter
+from tests.factories.form_data import CAPTCHA_OK
 
 pytestmark = pytest.mark.django_db
-CAPTCHA_OK = {"captcha_0": "khoa", "captcha_1": "PASSED"}
 
 
 def _draft(site, opens, closes):

@@ -9,20 +9,9 @@ from django.core import mail
 from django.utils import timezone
 
 from tenant_apps.qa.models import Question, QuestionIndexPage
+from tests.factories.form_data import CAPTCHA_OK, QUESTION
 
 pytestmark = pytest.mark.django_db
-CAPTCHA_OK = {"captcha_0": "khoa", "captcha_1": "PASSED"}
-QUESTION = {
-    "asker_name": "Nguyễn Thị Lan",
-    "email": "lan@example.vn",
-    "phone": "0912 345 678",
-    "commune": "Phường Ba Đình",
-    "topic": "bhyt",
-    "title": "Thẻ BHYT hộ gia đình gia hạn ở đâu?",
-    "body": "Thẻ BHYT của gia đình tôi sắp hết hạn, tôi gia hạn ở đâu?",
-    "website": "",
-    **CAPTCHA_OK,
-}
 
 
 def draftail(text: str) -> str:
