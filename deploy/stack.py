@@ -83,6 +83,7 @@ def stack_environment() -> dict[str, str]:
         "STATIC_ROOT": str(STACK / "static"),
         "PRIVATE_MEDIA_ROOT": str(STACK / "private-media"),
         "MAINTENANCE_FLAG_DIR": str(STACK / "maintenance"),
+        "NGINX_ACCESS_LOG": str(STACK / "logs" / "access.log"),
         "MEDIA_ACCEL_REDIRECT": "1",
         "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{HTTP_PORT}",
         "PROMETHEUS_MULTIPROC_DIR": str(STACK / "run" / "prometheus"),

@@ -95,19 +95,33 @@ def _day_of_key(key: str) -> datetime.date:
 
 def is_countable_view(request: HttpRequest, response: HttpResponse) -> bool:
     """A successful GET of a public HTML page of a province, by something that is not an obvious bot."""
-    if request.method != "GET" or response.status_code != 200:
-        return False
     tenant = getattr(request, "tenant", None)
-    if tenant is None or tenant.schema_name == get_public_schema_name():
+    return is_countable(
+        method=request.method,
+        status=response.status_code,
+        schema=tenant.schema_name if tenant is not None else None,
+        path=request.path,
+        content_type=response.get("Content-Type", ""),
+        purpose=request.headers.get("Sec-Purpose", request.headers.get("Purpose", "")),
+        user_agent=request.headers.get("User-Agent", ""),
+    )
+
+
+def is_countable(
+    *, method: str, status: int, schema: str | None, path: str, content_type: str, purpose: str, user_agent: str
+) -> bool:
+    """The rule of is_countable_view on plain values (also applied to nginx's log of cached views)."""
+    if method != "GET" or status != 200:
         return False
-    path = request.path
+    if schema is None or schema == get_public_schema_name():
+        return False
     if path in EXCLUDED_PATHS or path.startswith(EXCLUDED_PREFIXES):
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if not content_type.startswith("text/html"):
         return False
-    if "prefetch" in request.headers.get("Sec-Purpose", request.headers.get("Purpose", "")).lower():
+    if "prefetch" in purpose.lower():
         return False
-    return not is_bot(request.headers.get("User-Agent", ""))
+    return not is_bot(user_agent)
 
 
 def is_bot(user_agent: str) -> bool:

@@ -402,6 +402,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
         "args": ["tenant_apps.analytics.tasks.flush_page_views"],
     },
+    # Views nginx served from its page cache, read from its access log (tenant_apps/analytics).
+    "count-cached-page-views": {
+        "task": "tenant_apps.analytics.tasks.count_cached_page_views",
+        "schedule": 60.0,
+    },
     # nginx's maintenance flag files follow the maintenance windows (shared_apps/operations).
     "sync-maintenance-flags": {
         "task": "shared_apps.operations.tasks.sync_maintenance_flags_task",
@@ -481,6 +486,8 @@ ANALYTICS_REDIS_URL = env("ANALYTICS_REDIS_URL", default="")
 # Seconds a page may wait for Redis while counting (then the view is not counted), and for the flush.
 ANALYTICS_REDIS_SERVING_TIMEOUT = env.float("ANALYTICS_REDIS_SERVING_TIMEOUT", default=0.1)
 ANALYTICS_REDIS_FLUSH_TIMEOUT = env.float("ANALYTICS_REDIS_FLUSH_TIMEOUT", default=10.0)
+# nginx's JSON access log on this machine, when nginx caches pages (deploy/); empty: nothing to read.
+NGINX_ACCESS_LOG = env("NGINX_ACCESS_LOG", default="")
 
 # --- Operations (shared_apps/operations, tenants/backups.py) -----------------------------
 
