@@ -22,7 +22,11 @@ class ThemeLoader(FilesystemLoader):
 
 
 class CachedThemeLoader(CachedLoader):
-    """Django's cached loader, keyed by schema and theme so provinces never share a template."""
+    """Django's cached loader, keyed by theme: provinces of one theme share the compiled templates.
+
+    Keying by schema as well made every worker compile and keep a copy of every template for
+    every province it served (about 0.1 MB each: +18 MB per worker at 200 provinces).
+    """
 
     def cache_key(self, template_name, skip=None):
-        return f"{connection.schema_name}:{current_theme()}:{super().cache_key(template_name, skip)}"
+        return f"{current_theme()}:{super().cache_key(template_name, skip)}"
