@@ -6,6 +6,7 @@
     python bench/stack/run.py stock      a stock `wagtail start` home page on the same stack
     python bench/stack/run.py documents  listing filters and search, 10,000 documents + 5,000 news
     python bench/stack/run.py scale N    N provinces: onboarding, migrate_schemas, worker memory
+    python bench/stack/run.py memory     worker memory after serving 1, 63 and 200 provinces
     python bench/stack/run.py all        pages, tax, stock, documents, scale 63, scale 200
 
 Load comes from wrk on loopback only, each run bounded by a duration (BENCH_SECONDS, default 10).
@@ -446,6 +447,21 @@ def scale(count: int) -> dict:
     )
 
 
+def memory() -> dict:
+    """Worker memory after serving 63 provinces, then after serving 200 (fresh workers, one run)."""
+    gunicorn_pid = int((stack.STACK / "run" / "gunicorn.pid").read_text())
+    os.kill(gunicorn_pid, signal.SIGHUP)  # new workers
+    time.sleep(8)
+    hosts = [f"{province.slug}.localhost" for province in bench_provinces()]
+    result = {"after_start": _worker_memory_mb()}
+    for count in (1, 63, 200):
+        for _ in range(3):  # every worker sees most provinces
+            for host in hosts[:count]:
+                fetch(f"{GUNICORN}/", host=host)
+        result[f"after_serving_{count}"] = _worker_memory_mb()
+    return save("memory", {"worker_rss_mb": {k: [round(v, 1) for v in sizes] for k, sizes in result.items()}})
+
+
 def main() -> int:
     if not shutil.which("wrk"):
         raise SystemExit("[bench] wrk is missing: run `make stack` first (it installs Debian's wrk)")
@@ -456,7 +472,7 @@ def main() -> int:
         pages(), tax(), stock(), documents(), scale(63), scale(200)
     elif command == "scale":
         scale(int(sys.argv[2]))
-    elif command in {"pages", "tax", "stock", "documents"}:
+    elif command in {"pages", "tax", "stock", "documents", "memory"}:
         globals()[command]()
     else:
         raise SystemExit(__doc__)
