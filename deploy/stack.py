@@ -151,28 +151,30 @@ def self_signed_certificate(tls_root: Path) -> Path:
     return tls_root
 
 
+def loopback_nginx_values(root: Path, upstream: str, http_port: int, https_port: int) -> dict[str, str]:
+    """deploy/nginx rendered for loopback, everything under `root` (the stack; tests/deploy)."""
+    return {
+        "BHXH_APP_UPSTREAM": upstream,
+        "BHXH_BASE_DOMAIN": "localhost",
+        "BHXH_CACHE_DIR": str(root / "cache"),
+        "BHXH_LOG_DIR": str(root / "logs"),
+        "BHXH_HTTP_LISTEN": f"127.0.0.1:{http_port}",
+        "BHXH_HTTP_LISTEN6": f"[::1]:{http_port}",
+        "BHXH_HTTPS_LISTEN": f"127.0.0.1:{https_port}",
+        "BHXH_HTTPS_LISTEN6": f"[::1]:{https_port}",
+        "BHXH_TLS_DIR": str(self_signed_certificate(root / "tls")),
+        "BHXH_ACME_ROOT": str(root / "acme"),
+        "BHXH_STATIC_ROOT": str(root / "static"),
+        "BHXH_MEDIA_ROOT": str(root / "media"),
+        "BHXH_MAINTENANCE_DIR": str(root / "maintenance"),
+        # On loopback, plain http serves the sites too (benchmarks, browser checks, tests).
+        "BHXH_HTTP_BODY": str(root / "nginx" / "bhxh-site.conf"),
+    }
+
+
 def start_nginx() -> None:
     conf_dir = STACK / "nginx"
-    render(
-        conf_dir,
-        {
-            "BHXH_APP_UPSTREAM": f"unix:{STACK / 'run' / 'gunicorn.sock'}",
-            "BHXH_BASE_DOMAIN": "localhost",
-            "BHXH_CACHE_DIR": str(STACK / "cache"),
-            "BHXH_LOG_DIR": str(STACK / "logs"),
-            "BHXH_HTTP_LISTEN": f"127.0.0.1:{HTTP_PORT}",
-            "BHXH_HTTP_LISTEN6": f"[::1]:{HTTP_PORT}",
-            "BHXH_HTTPS_LISTEN": f"127.0.0.1:{HTTPS_PORT}",
-            "BHXH_HTTPS_LISTEN6": f"[::1]:{HTTPS_PORT}",
-            "BHXH_TLS_DIR": str(self_signed_certificate(STACK / "tls")),
-            "BHXH_ACME_ROOT": str(STACK / "acme"),
-            "BHXH_STATIC_ROOT": str(STACK / "static"),
-            "BHXH_MEDIA_ROOT": str(STACK / "media"),
-            "BHXH_MAINTENANCE_DIR": str(STACK / "maintenance"),
-            # On loopback, plain http serves the sites too (benchmarks, browser tests).
-            "BHXH_HTTP_BODY": str(conf_dir / "bhxh-site.conf"),
-        },
-    )
+    render(conf_dir, loopback_nginx_values(STACK, f"unix:{STACK / 'run' / 'gunicorn.sock'}", HTTP_PORT, HTTPS_PORT))
     (conf_dir / "nginx.conf").write_text(
         f"""# Written by deploy/stack.py; production uses Debian's /etc/nginx/nginx.conf instead.
 include /etc/nginx/modules-enabled/*.conf;
@@ -215,8 +217,10 @@ def start_python_processes(env: dict[str, str]) -> None:
         (STACK / "run" / f"{name}.pid").write_text(str(process.pid))
 
 
-def wait_until_serving(timeout: float = 60) -> None:
-    request = urllib.request.Request(f"http://127.0.0.1:{HTTP_PORT}/", headers={"Host": "hanoi.localhost"})
+def wait_until_serving(timeout: float = 120) -> None:
+    """Until /healthz/ answers 200 through nginx: gunicorn, PostgreSQL, Redis and the Celery worker
+    are up (a cached page would answer before gunicorn does)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{HTTP_PORT}/healthz/", headers={"Host": "hanoi.localhost"})
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -226,7 +230,7 @@ def wait_until_serving(timeout: float = 60) -> None:
         except OSError:
             pass
         if time.monotonic() > deadline:
-            raise SystemExit(f"[stack] no page on http://hanoi.localhost:{HTTP_PORT}/ after {timeout:.0f} s")
+            raise SystemExit(f"[stack] http://hanoi.localhost:{HTTP_PORT}/healthz/ not ok after {timeout:.0f} s")
         time.sleep(0.5)
 
 

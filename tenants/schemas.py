@@ -13,6 +13,20 @@ def in_public_schema() -> bool:
     return connection.schema_name == get_public_schema_name()
 
 
+def current_province():
+    """The Province whose schema the connection is in.
+
+    A request or a tenant task sets the Province itself; `schema_context` (management commands,
+    scripts) sets only a stand-in with the schema name, so the row is fetched then.
+    """
+    from tenants.models import Province
+
+    tenant = getattr(connection, "tenant", None)
+    if isinstance(tenant, Province):
+        return tenant
+    return Province.objects.get(schema_name=connection.schema_name)
+
+
 def public_schema_only(view):
     """Decorate a view so that it exists only on the central (public-schema) host."""
 

@@ -19,7 +19,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 from django_tenants.utils import get_public_schema_name
@@ -35,7 +35,7 @@ from tenant_apps.documents.models import (
 )
 from tenant_apps.news.models import DEFAULT_CATEGORIES, NewsArticleFields, NewsCategory, NewsIndexPage, NewsPage
 from tenants.models import Province
-from tenants.schemas import in_public_schema
+from tenants.schemas import current_province, in_public_schema
 
 from .indexing import deferred_search_indexing
 from .models import Delivery, LocalArticle, NationalItemKind, Nomination, SyndicatedItem, SyndicationPolicy
@@ -309,7 +309,7 @@ def deliver_national_item(item_id: int) -> Delivery | None:
     approval, as the province's policy says); a withdrawn one is unpublished. Returns None when the
     item no longer exists. Raises on failure, leaving the copy as it was.
     """
-    province = connection.tenant
+    province = current_province()
     started = time.perf_counter()
     with transaction.atomic():
         delivery = _locked_delivery(item_id, province)
@@ -416,7 +416,7 @@ def _withdraw_copy(copy: Page | None) -> None:
 
 def record_delivery_failure(item_id: int, error: Exception, *, retry_in: float | None) -> None:
     """Record a failed attempt in the current province (outside the rolled-back delivery)."""
-    province = connection.tenant
+    province = current_province()
     if not SyndicatedItem.objects.filter(pk=item_id).exists():
         return
     message = str(error) if isinstance(error, NewsroomError) else f"{type(error).__name__}: {error}"
@@ -436,7 +436,7 @@ def record_delivery_failure(item_id: int, error: Exception, *, retry_in: float |
 
 def nominate_article(article: NewsPage, *, note: str, username: str) -> Nomination:
     """A province editor offers one of the province's published articles to the centre."""
-    province = connection.tenant
+    province = current_province()
     if in_public_schema():
         raise NewsroomError("Chỉ trang quản trị của tỉnh mới đề xuất tin về Trung ương.")
     if not article.live:
@@ -517,7 +517,7 @@ def record_local_article(page: NewsPage) -> None:
     """A province published an article of its own: keep it in the central stream (newest few only)."""
     if in_public_schema() or page.syndication_key or page.get_view_restrictions().exists():
         return
-    province = connection.tenant
+    province = current_province()
     url_parts = page.get_url_parts()
     LocalArticle.objects.update_or_create(
         province_id=province.pk,
@@ -538,4 +538,4 @@ def forget_local_article(page_id: int) -> None:
     """A province unpublished or deleted an article: it leaves the central stream."""
     if in_public_schema():
         return
-    LocalArticle.objects.filter(province_id=connection.tenant.pk, page_id=page_id).delete()
+    LocalArticle.objects.filter(province_id=current_province().pk, page_id=page_id).delete()

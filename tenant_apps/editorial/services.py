@@ -6,10 +6,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from tenants.schemas import current_province
 
 from .models import BoardMember, BoardRole, RoyaltyContribution
 from .roles import BOARD_ROLES
@@ -54,7 +56,7 @@ def invite_member(member: BoardMember, host: str) -> BoardMember:
     member.invited_at = timezone.now()
     save_member(member)
     link = invitation_link(member.user, host)
-    office = connection.tenant.office_name
+    office = current_province().office_name
     transaction.on_commit(
         lambda: send_mail(
             subject=f"Lời mời tham gia Ban Biên tập trang thông tin điện tử {office}",

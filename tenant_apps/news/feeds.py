@@ -1,9 +1,10 @@
 """RSS 2.0 and Atom feeds of the current province's news, all or by category."""
 
 from django.contrib.syndication.views import Feed
-from django.db import connection
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from tenants.schemas import current_province
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -41,7 +42,7 @@ class NewsFeed(ArticleFeedItems, Feed):
         return get_object_or_404(NewsCategory, slug=slug) if slug else None
 
     def title(self, category):
-        name = connection.tenant.office_name
+        name = current_province().office_name
         return f"{category.name} – {name}" if category else f"Tin tức – {name}"
 
     def link(self, category):
@@ -51,7 +52,7 @@ class NewsFeed(ArticleFeedItems, Feed):
         return index.url + (f"chuyen-muc/{category.slug}/" if category else "")
 
     def description(self, category):
-        return f"Tin mới nhất từ {connection.tenant.office_name}"
+        return f"Tin mới nhất từ {current_province().office_name}"
 
     def items(self, category):
         articles = NewsPage.objects.live().public().select_related("category").order_by("-first_published_at")

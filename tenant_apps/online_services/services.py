@@ -12,9 +12,11 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from tenants.schemas import current_province
 
 from .admin_forms import RESERVED_FIELD_NAMES
 from .models import (
@@ -65,7 +67,7 @@ def _display_value(value) -> str:
 def _province_url(path: str) -> str:
     """An absolute URL on the current province's primary domain (for e-mails)."""
     try:
-        domain = connection.tenant.get_primary_domain().domain
+        domain = current_province().get_primary_domain().domain
     except AttributeError:
         domain = "localhost"
     return f"https://{domain}{path}"
@@ -171,7 +173,7 @@ def _receipt_message(service_request: ServiceRequest) -> tuple[str, str]:
         "Mã hồ sơ: %(code)s\n\nTra cứu tình trạng giải quyết bằng mã hồ sơ và số điện thoại đã khai tại:\n"
         "%(url)s\n\nĐây là thư tự động, vui lòng không trả lời thư này."
     ) % {
-        "office": connection.tenant.office_name,
+        "office": current_province().office_name,
         "type": service_request.request_type,
         "code": service_request.tracking_code,
         "url": _province_url(LOOKUP_PATH),
@@ -192,7 +194,7 @@ def _status_message(service_request: ServiceRequest, event: ServiceRequestEvent)
         "status": status,
         "note": note,
         "url": _province_url(LOOKUP_PATH),
-        "office": connection.tenant.office_name,
+        "office": current_province().office_name,
     }
     return subject, body
 

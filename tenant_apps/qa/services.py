@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.core.mail import send_mail
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from tenant_apps.pages.sanitising import clean_html
+from tenants.schemas import current_province
 
 from .models import Question, QuestionIndexPage
 
@@ -28,7 +29,7 @@ def receive_question(data: dict, page: QuestionIndexPage) -> Question:
     _notify(
         question,
         f"Đã nhận câu hỏi {question.tracking_code}",
-        f"{connection.tenant.office_name} đã nhận câu hỏi «{question.title}» (mã {question.tracking_code}). "
+        f"{current_province().office_name} đã nhận câu hỏi «{question.title}» (mã {question.tracking_code}). "
         "Câu hỏi được trả lời hoặc báo tiến độ trong 10 ngày.",
     )
     return question
@@ -44,7 +45,7 @@ def publish_answer(question: Question, answer_html: str, user) -> Question:
     question.answered_at = now
     question.replied_at = question.replied_at or now
     question.save()
-    host = connection.tenant.get_primary_domain().domain
+    host = current_province().get_primary_domain().domain
     _notify(
         question,
         f"Trả lời câu hỏi {question.tracking_code}",

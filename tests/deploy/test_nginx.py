@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "deploy"))
 
 from render_nginx import render  # noqa: E402
-from stack import self_signed_certificate  # noqa: E402
+from stack import loopback_nginx_values  # noqa: E402
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
@@ -77,44 +77,25 @@ def nginx():
     threading.Thread(target=app.serve_forever, daemon=True).start()
     base = Path(tempfile.mkdtemp(prefix="bhxh-nginx-"))
     os.chmod(base, 0o755)  # nginx workers (nobody) read the static, media and maintenance folders
-    for folder in ("conf", "cache", "logs", "static", "media/hanoi", "maintenance", "run"):
+    for folder in ("nginx", "cache", "logs", "static", "media/hanoi", "maintenance", "run", "acme"):
         (base / folder).mkdir(parents=True)
         os.chmod(base / folder, 0o755)
-    self_signed_certificate(base / "tls")
     (base / "media/hanoi/logo.png").write_bytes(b"\x89PNG hanoi")
     (base / "maintenance/maintenance.html").write_text("<h1>Đang bảo trì</h1>", encoding="utf-8")
     port, tls_port = _free_port(), _free_port()
-    render(
-        base / "conf",
-        {
-            "BHXH_APP_UPSTREAM": f"127.0.0.1:{app.server_port}",
-            "BHXH_BASE_DOMAIN": "localhost",
-            "BHXH_CACHE_DIR": str(base / "cache"),
-            "BHXH_LOG_DIR": str(base / "logs"),
-            "BHXH_HTTP_LISTEN": f"127.0.0.1:{port}",
-            "BHXH_HTTP_LISTEN6": f"[::1]:{port}",
-            "BHXH_HTTPS_LISTEN": f"127.0.0.1:{tls_port}",
-            "BHXH_HTTPS_LISTEN6": f"[::1]:{tls_port}",
-            "BHXH_TLS_DIR": str(base / "tls"),
-            "BHXH_ACME_ROOT": str(base / "static"),
-            "BHXH_STATIC_ROOT": str(base / "static"),
-            "BHXH_MEDIA_ROOT": str(base / "media"),
-            "BHXH_MAINTENANCE_DIR": str(base / "maintenance"),
-            "BHXH_HTTP_BODY": str(base / "conf" / "bhxh-site.conf"),
-        },
-    )
+    render(base / "nginx", loopback_nginx_values(base, f"127.0.0.1:{app.server_port}", port, tls_port))
     run = base / "run"
-    (base / "conf" / "nginx.conf").write_text(
+    (base / "nginx" / "nginx.conf").write_text(
         f"include /etc/nginx/modules-enabled/*.conf;\nworker_processes 1;\npid {run}/nginx.pid;\n"
         f"error_log {base}/logs/error.log;\nevents {{ worker_connections 256; }}\n"
         f"http {{ include /etc/nginx/mime.types; client_body_temp_path {run}/body; proxy_temp_path {run}/proxy;"
         f" fastcgi_temp_path {run}/fcgi; uwsgi_temp_path {run}/uwsgi; scgi_temp_path {run}/scgi;"
-        f" include {base}/conf/bhxh-http.conf; include {base}/conf/bhxh.conf; }}\n"
+        f" include {base}/nginx/bhxh-http.conf; include {base}/nginx/bhxh.conf; }}\n"
     )
-    subprocess.run([NGINX, "-q", "-t", "-c", str(base / "conf/nginx.conf")], check=True, capture_output=True)
-    subprocess.run([NGINX, "-c", str(base / "conf/nginx.conf")], check=True)
+    subprocess.run([NGINX, "-q", "-t", "-c", str(base / "nginx/nginx.conf")], check=True, capture_output=True)
+    subprocess.run([NGINX, "-c", str(base / "nginx/nginx.conf")], check=True)
     yield {"port": port, "base": base}
-    subprocess.run([NGINX, "-s", "stop", "-c", str(base / "conf/nginx.conf")], check=False)
+    subprocess.run([NGINX, "-s", "stop", "-c", str(base / "nginx/nginx.conf")], check=False)
     app.shutdown()
     shutil.rmtree(base, ignore_errors=True)
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django_tenants.utils import schema_context
 
 from shared_apps.newsroom.models import Delivery, LocalArticle
 from shared_apps.newsroom.selectors import latest_local_articles
@@ -101,3 +102,11 @@ def test_the_stream_can_be_rebuilt_from_what_provinces_already_published(hanoi, 
     call_command("rebuild_local_stream", stdout=open("/dev/null", "w"))
 
     assert "Tin đăng trước khi có luồng tin địa phương" in central_client.get("/").content.decode()
+
+
+def test_an_article_published_by_a_script_in_the_provinces_schema_reaches_the_stream(hanoi):
+    """schema_context (management commands, scripts) sets only the schema, not the Province row."""
+    with schema_context(hanoi.province.schema_name):
+        publish(NewsPageFactory(parent=NewsIndexPage.objects.get(), title="Tin đăng bằng lệnh quản trị"))
+
+    assert LocalArticle.objects.get(province=hanoi.province).title == "Tin đăng bằng lệnh quản trị"
