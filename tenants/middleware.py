@@ -9,7 +9,7 @@ from django.db import connection
 from django.template.response import TemplateResponse
 from django_tenants.middleware.main import TenantMainMiddleware
 
-from tenants.serving_redis import redis_client
+from tenants.serving_redis import cache_server
 
 logger = logging.getLogger(__name__)
 
@@ -22,22 +22,18 @@ _seen_generation: list[bytes | None] = [None]
 GENERATION_KEY = "bhxh:tenants:generation"
 
 
-def _redis():
-    return redis_client(settings.CACHES["default"]["LOCATION"], 0.1)
-
-
 def forget_cached_tenants() -> None:
     """Called after a Province or Domain changes: every process drops what it remembered."""
     _tenants_by_host.clear()
     try:
-        _redis().incr(GENERATION_KEY)
+        cache_server().incr(GENERATION_KEY)
     except Exception:
         logger.warning("tenant cache generation not bumped: Redis unreachable")
 
 
 def _remembered_tenant(hostname: str):
     try:
-        generation = _redis().get(GENERATION_KEY)
+        generation = cache_server().get(GENERATION_KEY)
     except Exception:
         generation = b"redis-unreachable"
     if generation != _seen_generation[0]:

@@ -8,13 +8,13 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
 from tenants.models import Domain
-from tenants.schemas import in_public_schema
+from tenants.schemas import current_province, in_public_schema
+from tenants.serving_redis import cache_server
 
 from .models import MaintenanceWindow
 
@@ -62,7 +62,7 @@ class MaintenanceNotice:
 def _windows_not_ended() -> list[MaintenanceNotice]:
     """Every window that has not ended, from Redis, or from one query that refills it."""
     try:
-        client = get_redis_connection("default")
+        client = cache_server()  # short timeout: this runs on every public page
         cached = client.get(cache_key())
     except RedisError:
         logger.warning("Redis không trả lời; đọc lịch bảo trì từ cơ sở dữ liệu.")
@@ -128,4 +128,4 @@ def hosts_in_maintenance(now: datetime.datetime | None = None) -> dict[str, Main
 def windows_managed_here():
     """Windows the current admin may list and edit: all of them centrally, its own in a province."""
     windows = MaintenanceWindow.objects.select_related("province")
-    return windows if in_public_schema() else windows.filter(province=connection.tenant.pk)
+    return windows if in_public_schema() else windows.filter(province=current_province().pk)
