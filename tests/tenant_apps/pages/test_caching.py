@@ -70,12 +70,6 @@ def test_withdrawing_a_page_purges_it_again(hanoi, nginx_purge_endpoint, django_
     assert any(path.endswith("/bai-moi/") for _, path in nginx_purge_endpoint)
 
 
-def test_without_a_cache_in_front_publishing_sends_nothing(hanoi, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        article = _publish_article(hanoi, "Tin khi chạy make run")
-    assert article.live
-
-
 def test_filtered_lists_may_be_kept_a_minute_at_most_and_plain_pages_follow_nginx_defaults(hanoi):
     browser = hanoi.client()
     assert browser.get("/tim-kiem/?q=luong+huu")["Cache-Control"] == "max-age=60"
