@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,8 +11,9 @@ from PIL import Image
 CAPTCHA_OK = {"captcha_0": "khoa-bat-ky", "captcha_1": "PASSED"}  # CAPTCHA_TEST_MODE in test settings
 
 
+@functools.cache
 def pdf_bytes() -> bytes:
-    """A real one-page PDF (Pillow writes it)."""
+    """A real one-page PDF (Pillow writes it), the same bytes every call: Pillow stamps the time."""
     buffer = io.BytesIO()
     Image.new("RGB", (60, 80), "white").save(buffer, "PDF")
     return buffer.getvalue()
