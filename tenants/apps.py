@@ -18,3 +18,8 @@ class TenantsConfig(AppConfig):
             model = self.get_model(model_name)
             post_save.connect(_forget_cached_tenants, sender=model, dispatch_uid=f"forget-tenants-{model_name}")
             post_delete.connect(_forget_cached_tenants, sender=model, dispatch_uid=f"forget-tenants-{model_name}-del")
+        # Wagtail's Site (host -> root page) is remembered beside the tenant.
+        from wagtail.models import Site
+
+        post_save.connect(_forget_cached_tenants, sender=Site, dispatch_uid="forget-tenants-Site")
+        post_delete.connect(_forget_cached_tenants, sender=Site, dispatch_uid="forget-tenants-Site-del")

@@ -8,6 +8,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.template.response import TemplateResponse
 from django_tenants.middleware.main import TenantMainMiddleware
+from wagtail.models import Site
 
 from tenants.serving_redis import cache_server
 
@@ -18,13 +19,17 @@ logger = logging.getLogger(__name__)
 # suspension or a new theme is seen at once everywhere. Without Redis, entries expire after
 # TENANT_CACHE_SECONDS.
 _tenants_by_host: dict[str, tuple[object, float]] = {}
+# (schema, Host header) -> the Wagtail Site's field values, under the same generation and expiry:
+# Wagtail looks the site up with one query per page view otherwise.
+_sites_by_host: dict[tuple[str, str], tuple[dict, float]] = {}
 _seen_generation: list[bytes | None] = [None]
 GENERATION_KEY = "bhxh:tenants:generation"
 
 
 def forget_cached_tenants() -> None:
-    """Called after a Province or Domain changes: every process drops what it remembered."""
+    """Called after a Province, Domain or Site changes: every process drops what it remembered."""
     _tenants_by_host.clear()
+    _sites_by_host.clear()
     try:
         cache_server().incr(GENERATION_KEY)
     except Exception:
@@ -38,6 +43,7 @@ def _remembered_tenant(hostname: str):
         generation = b"redis-unreachable"
     if generation != _seen_generation[0]:
         _tenants_by_host.clear()
+        _sites_by_host.clear()
         _seen_generation[0] = generation
     cached = _tenants_by_host.get(hostname)
     if cached is None or cached[1] <= time.monotonic():
@@ -75,7 +81,32 @@ class CachedTenantMiddleware(TenantMainMiddleware):
         else:
             connection.set_tenant(tenant)
         self.setup_url_routing(request)
+        self._reuse_remembered_site(request)
         return None
+
+    @staticmethod
+    def _site_key(request) -> tuple[str, str]:
+        return connection.schema_name, request._get_raw_host()
+
+    def _reuse_remembered_site(self, request) -> None:
+        """Hand Wagtail the site it found for this host before (a fresh instance per request:
+        Wagtail caches the root page on it)."""
+        key = self._site_key(request)
+        remembered = _sites_by_host.get(key)
+        if remembered is None:
+            return
+        if remembered[1] <= time.monotonic():
+            del _sites_by_host[key]
+            return
+        fields = remembered[0]
+        request._wagtail_site = Site.from_db(None, list(fields), list(fields.values()))
+
+    def process_response(self, request, response):
+        site = request.__dict__.get("_wagtail_site")
+        if site is not None and self._site_key(request) not in _sites_by_host:
+            fields = {field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields}
+            _sites_by_host[self._site_key(request)] = (fields, time.monotonic() + settings.TENANT_CACHE_SECONDS)
+        return response
 
 
 class SuspendedProvinceMiddleware:

@@ -28,8 +28,8 @@ class HomePage(ProvincePageMixin, Page):
         verbose_name_plural = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import home_page_sections
+        from .selectors import HomeSections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_sections(self, LATEST_NEWS, NEWEST_DOCUMENTS))
+        context["home"] = HomeSections(self, LATEST_NEWS, NEWEST_DOCUMENTS)
         return context

@@ -7,9 +7,19 @@ class PagesConfig(AppConfig):
     verbose_name = "Trang nội dung"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from tenants.models import Province
+
+        from . import fragments
         from .caching import purge_page_and_its_lists
 
         page_published.connect(purge_page_and_its_lists, dispatch_uid="purge-page-and-its-lists")
         page_unpublished.connect(purge_page_and_its_lists, dispatch_uid="purge-page-and-its-lists")
+        post_save.connect(fragments.forget_fragments_on_change, dispatch_uid="forget-fragments-on-save")
+        post_delete.connect(fragments.forget_fragments_on_change, dispatch_uid="forget-fragments-on-delete")
+        post_page_move.connect(fragments.forget_fragments_on_move, dispatch_uid="forget-fragments-on-move")
+        post_save.connect(
+            fragments.forget_province_fragments, sender=Province, dispatch_uid="forget-province-fragments"
+        )

@@ -1,16 +1,36 @@
+"""Menus and breadcrumbs of public pages, kept as plain links per site content version."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
 from django import template
 from wagtail.models import Page
+
+from ..fragments import cached_fragment
 
 register = template.Library()
 
 
+class Link(NamedTuple):
+    title: str
+    url: str
+    path: str
+    slug: str
+    depth: int
+
+
+def _links(pages, request) -> list[Link]:
+    return [Link(page.title, page.get_url(request), page.path, page.slug, page.depth) for page in pages]
+
+
 @register.simple_tag(takes_context=True)
-def main_menu(context) -> list[Page]:
-    """Sections of the current site shown in menus (the home page's children), one query per request."""
+def main_menu(context) -> list[Link]:
+    """Sections of the current site shown in menus (the home page's children)."""
     request = context.get("request")
-    cached = getattr(request, "_main_menu", None)
-    if cached is None:
-        cached = list(
+
+    def sections() -> list[Link]:
+        pages = (
             Page.objects.live()
             .public()
             .in_menu()
@@ -18,12 +38,18 @@ def main_menu(context) -> list[Page]:
             .only("id", "title", "slug", "url_path", "path", "depth")
             .order_by("path")
         )
-        if request is not None:
-            request._main_menu = cached
-    return cached
+        return _links(pages, request)
+
+    return cached_fragment(request, "menu", (), sections)
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumbs(context, page: Page) -> list[Page]:
+def breadcrumbs(context, page: Page) -> list[Link]:
     """Ancestors of `page` below the tree root (home first)."""
-    return list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth"))
+    request = context.get("request")
+
+    def ancestors() -> list[Link]:
+        pages = page.get_ancestors().filter(depth__gte=2).only("id", "title", "slug", "url_path", "path", "depth")
+        return _links(pages, request)
+
+    return cached_fragment(request, "breadcrumbs", (page.pk,), ancestors)
