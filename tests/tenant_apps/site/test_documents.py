@@ -114,3 +114,19 @@ def test_a_document_page_shows_metadata_files_and_replacement_links(library):
     assert "PDF" in html
     old_html = library.client().get(old.url).content.decode()
     assert "Văn bản này bị thay thế bởi" in old_html and "41/2024/QH15" in old_html
+
+
+def test_a_new_issuer_appears_in_the_cached_issuer_filter_at_once(library, hanoi):
+    assert "Bộ Tài chính" not in hanoi.client().get("/van-ban/").content.decode()
+    with hanoi.context():
+        LegalDocumentPageFactory(parent=DocumentIndexPage.objects.get(), issuer="Bộ Tài chính")
+    assert '<option value="Bộ Tài chính"' in hanoi.client().get("/van-ban/").content.decode()
+
+
+def test_a_keyword_never_finds_another_provinces_documents(library, hanoi, hcm):
+    with hcm.context():
+        LegalDocumentPageFactory(
+            parent=DocumentIndexPage.objects.get(), number="77/QĐ-HCM", title="Quy chế riêng của thành phố"
+        )
+    assert ">77/QĐ-HCM</a>" in hcm.client().get("/van-ban/?q=quy+che+rieng").content.decode()
+    assert ">77/QĐ-HCM</a>" not in hanoi.client().get("/van-ban/?q=quy+che+rieng").content.decode()

@@ -106,3 +106,15 @@ def test_the_sitemap_uses_the_provinces_own_host_and_content(hanoi, hcm):
     assert "<loc>http://hanoi.localhost/tin-tuc/tin-sitemap/</loc>" in own
     assert "hcm.localhost" not in own
     assert "tin-sitemap" not in other and "<loc>http://hcm.localhost/</loc>" in other
+
+
+def test_every_province_schema_has_the_index_full_text_search_matches_on(hanoi, hcm):
+    from django.db import connection
+
+    for site in (hanoi, hcm):
+        with site.context(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = %s AND indexname = 'search_entry_title_body_gin'",
+                [site.province.schema_name],
+            )
+            assert "(title || body)" in cursor.fetchone()[0]
