@@ -13,9 +13,14 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 worker_class = "sync"
 timeout = 30
 graceful_timeout = 30
-max_requests = 2000
-max_requests_jitter = 200
-accesslog = "-"
+# A safety net against leaks, not a routine: a worker restart costs about a second of CPU (it
+# imports Django and Wagtail again), and worker memory is flat (bench/README.md, memory).
+max_requests = 20000
+max_requests_jitter = 2000
+# nginx's JSON access log and the app's own JSON line per request already record every request
+# (with schema and request id); a third line per request only costs time. GUNICORN_ACCESS_LOG=-
+# brings gunicorn's back, e.g. when gunicorn is reached without nginx.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 raw_env = ["DJANGO_SETTINGS_MODULE=config.settings.production"]
 

@@ -14,7 +14,8 @@ from tenants.serving_redis import cache_server
 
 logger = logging.getLogger(__name__)
 
-# hostname -> (tenant, expiry), per process. Any Province/Domain change bumps a generation
+# hostname -> (tenant, expiry), per process. Any Province/Domain/Site change (and any maintenance
+# window change, shared_apps/operations) bumps a generation
 # counter in Redis (TenantsConfig.ready); every process compares it on each request, so a
 # suspension or a new theme is seen at once everywhere. Without Redis, entries expire after
 # TENANT_CACHE_SECONDS.
@@ -24,6 +25,7 @@ _tenants_by_host: dict[str, tuple[object, float]] = {}
 _sites_by_host: dict[tuple[str, str], tuple[dict, float]] = {}
 _seen_generation: list[bytes | None] = [None]
 GENERATION_KEY = "bhxh:tenants:generation"
+UNREACHABLE = b"redis-unreachable"
 
 
 def forget_cached_tenants() -> None:
@@ -36,11 +38,21 @@ def forget_cached_tenants() -> None:
         logger.warning("tenant cache generation not bumped: Redis unreachable")
 
 
+def seen_generation() -> bytes | None:
+    """The generation this worker last read at the start of a request (None outside requests or
+    while Redis is unreachable): values cached per process under it are current."""
+    generation = _seen_generation[0]
+    return None if generation == UNREACHABLE else generation
+
+
 def _remembered_tenant(hostname: str):
     try:
         generation = cache_server().get(GENERATION_KEY)
+        if generation is None:  # a fresh Redis: start counting
+            cache_server().set(GENERATION_KEY, 0, nx=True)
+            generation = cache_server().get(GENERATION_KEY)
     except Exception:
-        generation = b"redis-unreachable"
+        generation = UNREACHABLE
     if generation != _seen_generation[0]:
         _tenants_by_host.clear()
         _sites_by_host.clear()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
+from tenants.middleware import forget_cached_tenants, seen_generation
 from tenants.models import Domain
 from tenants.schemas import current_province, in_public_schema
 from tenants.serving_redis import cache_server
@@ -59,8 +60,23 @@ class MaintenanceNotice:
         return self.notice_from <= now < self.ends_at
 
 
+# (tenant generation, notices): a window saved or deleted bumps the generation every worker reads
+# at the start of each request (tenants.middleware), so between changes no page reads Redis for them.
+_windows_in_process: list = [None, []]
+
+
 def _windows_not_ended() -> list[MaintenanceNotice]:
-    """Every window that has not ended, from Redis, or from one query that refills it."""
+    """Every window that has not ended: from this worker's memory while the tenant generation is
+    unchanged, else from Redis, else from one query that refills Redis."""
+    generation = seen_generation()
+    if generation is not None and _windows_in_process[0] == generation:
+        return _windows_in_process[1]
+    notices = _windows_from_redis_or_database()
+    _windows_in_process[:] = [generation, notices]
+    return notices
+
+
+def _windows_from_redis_or_database() -> list[MaintenanceNotice]:
     try:
         client = cache_server()  # short timeout: this runs on every public page
         cached = client.get(cache_key())
@@ -94,10 +110,13 @@ def _windows_not_ended() -> list[MaintenanceNotice]:
 
 
 def forget_cached_windows() -> None:
+    _windows_in_process[:] = [None, []]
     try:
         get_redis_connection("default").delete(cache_key())
     except RedisError:
         logger.warning("Redis không trả lời; lịch bảo trì lưu đệm sẽ hết hạn sau %s giây.", CACHE_TIMEOUT_SECONDS)
+    # After the Redis copy is gone: a worker that sees the new generation cannot reload the old rows.
+    forget_cached_tenants()
 
 
 def notices_for_site(province, now: datetime.datetime | None = None) -> list[MaintenanceNotice]:

@@ -15,16 +15,26 @@ the old content under it.
 from __future__ import annotations
 
 import functools
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.utils.functional import SimpleLazyObject
 from django_tenants.utils import schema_context
+from wagtail.models import Site
 
 VERSION_KEY = "fragments:version"
 # Fragments of old versions are never read again; they leave Redis after a day.
 FRAGMENT_SECONDS = 24 * 60 * 60
+# Small values read on every page (the menu, Wagtail's site root paths) stay in the worker's own
+# memory under the same version, saving a Redis round trip each; the oldest go first.
+IN_PROCESS_ENTRIES = 1000
+_in_process: OrderedDict[tuple, Any] = OrderedDict()
+_in_process_lock = threading.Lock()
 
 
 def content_version(request=None) -> int:
@@ -33,18 +43,24 @@ def content_version(request=None) -> int:
     if version is None:
         version = cache.get(VERSION_KEY)
         if version is None:
-            cache.add(VERSION_KEY, 1, timeout=None)
-            version = cache.get(VERSION_KEY, 1)
+            _start_version()
+            version = cache.get(VERSION_KEY)
         if request is not None:
             request._content_version = version
     return version
 
 
+def _start_version() -> None:
+    """A first version above any this site had before: workers keep values per version in memory,
+    and a Redis emptied by a restart must not hand out a number they already hold."""
+    cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+
+
 def _bump_version() -> None:
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any fresh value will do
-        cache.add(VERSION_KEY, 1, timeout=None)
+    except ValueError:  # not set yet (or evicted)
+        _start_version()
 
 
 def content_changed(schema_name: str | None = None) -> None:
@@ -80,6 +96,39 @@ def fragment_sources() -> tuple[type, ...]:
     from wagtail.snippets.models import get_snippet_models
 
     return (Page, Site, PageViewRestriction, AbstractImage, *get_snippet_models())
+
+
+def cached_in_process(request, name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`'s result for this site's current content, kept in this worker's memory.
+
+    For small values every page reads; the caller must not change the value it gets.
+    """
+    key = (connection.schema_name, content_version(request), name)
+    with _in_process_lock:
+        if key in _in_process:
+            _in_process.move_to_end(key)
+            return _in_process[key]
+    value = compute()
+    with _in_process_lock:
+        _in_process[key] = value
+        while len(_in_process) > IN_PROCESS_ENTRIES:
+            _in_process.popitem(last=False)
+    return value
+
+
+class SiteRootPathsMiddleware:
+    """Wagtail reads its site root paths from the cache for the first link of every page; they
+    change only with a site or a root page, which bump the content version, so each worker keeps
+    them per version. Lazy: requests that build no page link read nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_cached_site_root_paths = SimpleLazyObject(
+            lambda: cached_in_process(request, "site-root-paths", Site.get_site_root_paths)
+        )
+        return self.get_response(request)
 
 
 def forget_fragments_on_change(sender, instance, **kwargs) -> None:

@@ -144,6 +144,7 @@ MIDDLEWARE = [
     "shared_apps.operations.observability.RequestObservabilityMiddleware",
     "tenants.middleware.CachedTenantMiddleware",
     "tenants.middleware.SuspendedProvinceMiddleware",
+    "tenant_apps.pages.fragments.SiteRootPathsMiddleware",
     "tenant_apps.analytics.middleware.PageViewCounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",

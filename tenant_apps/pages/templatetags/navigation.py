@@ -7,7 +7,7 @@ from typing import NamedTuple
 from django import template
 from wagtail.models import Page
 
-from ..fragments import cached_fragment
+from ..fragments import cached_fragment, cached_in_process
 
 register = template.Library()
 
@@ -40,7 +40,7 @@ def main_menu(context) -> list[Link]:
         )
         return _links(pages, request)
 
-    return cached_fragment(request, "menu", (), sections)
+    return cached_in_process(request, "menu", sections)
 
 
 @register.simple_tag(takes_context=True)
