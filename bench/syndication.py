@@ -111,6 +111,7 @@ def receive_only(provinces: list[Province], count: int) -> list[Province]:
 def start_workers(concurrency: int) -> subprocess.Popen:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(bootstrap.ROOT_DIR), str(bootstrap.PLATFORM_DIR)])
+    env.setdefault("DATABASE_CONN_MAX_AGE", "600")  # workers keep their connections, as deploy/ runs them
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config.celery_app", "worker", "--loglevel", "WARNING"]
         + ["--concurrency", str(concurrency), "--hostname", f"bench-{os.getpid()}@%h", "--without-mingle"],
