@@ -1,9 +1,10 @@
 """Search indexing deferred to the end of a delivery: one index update per object, not one per save.
 
-Creating and publishing a copy saves the page three times (created, revision, published) and Wagtail
-re-indexes it after each save (about a third of a delivery's time). Inside `deferred_search_indexing()`
-the post-save index updates of the copied types are collected and run once, when the block ends.
-Outside it, indexing is exactly Wagtail's.
+A delivery may save the copy more than once (created, then given its revision) and Wagtail
+re-indexes it after each save. Inside `deferred_search_indexing()` the post-save index updates of
+the copied types are collected and run once, when the block ends, on the object loaded through
+its model's `get_indexed_objects()` (with what its search fields read, e.g. an article's tags,
+where Wagtail's task loads the bare object). Outside the block, indexing is exactly Wagtail's.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models.signals import post_save
+from modelsearch.index import insert_or_update_object
 from modelsearch.signal_handlers import post_save_signal_handler
-from modelsearch.tasks import insert_or_update_object_task
 
 _pending: ContextVar[dict | None] = ContextVar("newsroom_pending_index_updates", default=None)
 
@@ -24,7 +25,7 @@ def _post_save(sender, instance, **kwargs):
     if pending is None or kwargs.get("raw", False):
         post_save_signal_handler(instance, **kwargs)
     else:
-        pending[(instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = True
+        pending[(type(instance), instance.pk)] = True
 
 
 def make_indexing_deferrable(*models) -> None:
@@ -43,5 +44,6 @@ def deferred_search_indexing() -> Iterator[None]:
         yield
     finally:
         _pending.reset(token)
-    for app_label, model_name, pk in pending:
-        insert_or_update_object_task.enqueue(app_label, model_name, pk)
+    for model, pk in pending:
+        if instance := model.get_indexed_objects().filter(pk=pk).first():
+            insert_or_update_object(instance)

@@ -15,6 +15,7 @@ Exchange: `nominate_article()` (province), `accept_nomination()` / `decline_nomi
 from __future__ import annotations
 
 import time
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -24,8 +25,9 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django_tenants.utils import get_public_schema_name
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page, ReferenceIndex, WorkflowState
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, WorkflowState
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from tenant_apps.documents.models import (
     DocumentIndexPage,
@@ -365,6 +367,7 @@ def _place_copy(item: SyndicatedItem, copy: Page | None, model: type[Page], mode
     payload = item.payload
     copies = import_files(payload["files"], get_public_schema_name())
     is_new = copy is None
+    old_title = None if is_new else copy.title
     if is_new:
         parent = _receiving_section(model)
         copy = model(syndication_key=item.key, slug=find_available_slug(parent, payload["slug"]), live=False)
@@ -376,18 +379,92 @@ def _place_copy(item: SyndicatedItem, copy: Page | None, model: type[Page], mode
     copy.canonical_url = item.url
     copy.first_published_at = item.first_published_at
     auto_publish = mode == SyndicationPolicy.Mode.AUTO_PUBLISH
-    # The page is saved up to three times below; its references are indexed once, afterwards.
+    # The page may be saved more than once below; its references are indexed once, afterwards.
     with disable_reference_index_auto_update():
-        if is_new:
-            parent.add_child(instance=copy)
-        revision = copy.save_revision(log_action=True, clean=not is_new)  # a new copy was cleaned when added
         if auto_publish:
-            revision.publish()
-            Page.objects.filter(pk=copy.pk).update(last_published_at=item.last_published_at)
+            if is_new:
+                _write_new_live_copy(copy, item, parent)
+            else:
+                _write_live_copy_update(copy, item, old_title)
         else:
+            if is_new:
+                parent.add_child(instance=copy)
+            copy.save_revision(log_action=True, clean=not is_new)  # a new copy was cleaned when added
             _submit_for_approval(copy)
     ReferenceIndex.create_or_update_for_object(copy)
     return copy, not auto_publish
+
+
+def _write_new_live_copy(copy: Page, item: SyndicatedItem, parent: Page) -> None:
+    """Add the copy live, as the published revision of itself (see `_mark_live`)."""
+    _mark_live(copy, item)
+    parent.add_child(instance=copy)  # Wagtail logs the creation
+    revision = _live_revision_of(copy)
+    Page.objects.filter(pk=copy.pk).update(
+        latest_revision=revision, live_revision=revision, latest_revision_created_at=revision.created_at
+    )
+    _log_publication(copy, revision)
+    page_published.send(sender=type(copy), instance=copy, revision=revision)
+
+
+def _write_live_copy_update(copy: Page, item: SyndicatedItem, old_title: str) -> None:
+    """Save the updated copy live in one page write, superseding whatever the province had pending."""
+    _mark_live(copy, item)
+    if state := copy.current_workflow_state:  # a copy still awaiting the province's approval
+        state.cancel()
+    copy.revisions.update(approved_go_live_at=None)  # no publication scheduled in the province overrides this
+    revision = _live_revision_of(copy)
+    copy.save(clean=False)  # validated as the central page; the copy keeps its place and slug
+    _log_publication(copy, revision, old_title)
+    copy.update_aliases(revision=revision, _content=revision.content)
+    page_published.send(sender=type(copy), instance=copy, revision=revision)
+
+
+def _mark_live(copy: Page, item: SyndicatedItem) -> None:
+    """Set on the copy what `save_revision().publish()` would leave on a page.
+
+    Automatic delivery writes the copy directly: one revision, both latest and live, the history
+    entries and `page_published` (the cache purge listens), without Wagtail's general publishing
+    path, which saves the page three times, validates it twice and serves scheduling and comments
+    that a delivered copy does not have.
+    """
+    copy.live, copy.has_unpublished_changes, copy.expired = True, False, False
+    copy.last_published_at = item.last_published_at
+
+
+def _live_revision_of(copy: Page) -> Revision:
+    revision = Revision.objects.create(
+        content_object=copy,
+        base_content_type=copy.get_base_content_type(),
+        content=copy.serializable_data(),
+        object_str=str(copy),
+        created_at=timezone.now(),
+    )
+    copy.latest_revision = copy.live_revision = revision
+    copy.latest_revision_created_at = revision.created_at
+    return revision
+
+
+def _log_publication(copy: Page, revision: Revision, old_title: str | None = None) -> None:
+    """The "published" entry of the copy's history, after a "renamed" one if the title changed (one query)."""
+    renamed = old_title is not None and old_title != copy.title
+    actions = ["wagtail.rename", "wagtail.publish"] if renamed else ["wagtail.publish"]
+    data = {"title": {"old": old_title, "new": copy.title}} if renamed else {}
+    shared_uuid, now = uuid.uuid4(), timezone.now()
+    PageLogEntry.objects.bulk_create(
+        PageLogEntry(
+            content_type_id=copy.content_type_id,
+            page_id=copy.pk,
+            label=copy.get_admin_display_title(),
+            action=action,
+            data=data,
+            timestamp=now,
+            uuid=shared_uuid,
+            revision=revision,
+            content_changed=action == "wagtail.publish",
+        )
+        for action in actions
+    )
 
 
 def _submit_for_approval(copy: Page) -> None:

@@ -145,6 +145,11 @@ class NewsArticleFields(models.Model):
     def search_text(self) -> str:
         return " ".join([self.summary, self.body, self.author, " ".join(tag.name for tag in self.tags.all())])
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """With their tags: the index reads `search_text()` once per index column, five times an article."""
+        return super().get_indexed_objects().prefetch_related("tags")
+
     def clean(self):
         super().clean()
         if self.featured_image_id and not self.featured_image_alt.strip():

@@ -364,6 +364,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
+# Celery's fixup would close the connections around every task; config/celery_app.py applies
+# Django's CONN_MAX_AGE instead.
+CELERY_DB_REUSE_MAX = 1_000_000
 # Keep the LOGGING above in the worker: its lines carry the task's schema like the web's do.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {

@@ -2,7 +2,7 @@
 
 import pytest
 from django.conf import settings
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowPage, WorkflowTask
 
 from shared_apps.newsroom.models import Delivery, SyndicationPolicy
 from shared_apps.newsroom.services import deliver_national_item, set_receiving_mode
@@ -36,6 +36,73 @@ def test_a_copy_keeps_the_original_fields_dates_and_canonical_link(hanoi, newsro
     assert "Thu bảo hiểm xã hội năm 2026 vượt kế hoạch" in html
     assert f'<link rel="canonical" href="{central_url}">' in html
     assert "Xem bản gốc" in html
+
+
+def _history(copy) -> list[str]:
+    return list(PageLogEntry.objects.filter(page=copy).order_by("timestamp", "pk").values_list("action", flat=True))
+
+
+def test_a_copy_published_automatically_is_live_searchable_and_has_a_history_the_admin_shows(hanoi, newsroom):
+    original = NationalNewsPageFactory(parent=newsroom.news, title="Chi trả lương hưu qua tài khoản ngân hàng")
+    original.tags.add("người hưởng trợ cấp")
+    item = item_of(publish(original))
+
+    with hanoi.context():
+        deliver_national_item(item.pk)
+        copy = NewsPage.objects.get(syndication_key=item.key)
+        assert copy.live and not copy.has_unpublished_changes
+        assert copy.first_published_at == original.first_published_at
+        assert copy.last_published_at == original.last_published_at
+        assert copy.latest_revision == copy.live_revision
+        assert copy.live_revision.as_object().title == "Chi trả lương hưu qua tài khoản ngân hàng"
+        assert _history(copy) == ["wagtail.create", "wagtail.publish"]
+
+    for query in ("luong huu ngan hang", "nguoi huong tro cap"):
+        assert "Chi trả lương hưu" in hanoi.client().get("/tim-kiem/", {"q": query}).content.decode()
+    admin = hanoi.signed_in_client()
+    assert admin.get(f"/admin/pages/{copy.pk}/history/").status_code == 200
+    assert admin.get(f"/admin/pages/{copy.pk}/edit/").status_code == 200
+
+
+def test_an_edit_updates_the_same_copy_with_a_new_published_revision(hanoi, newsroom):
+    original = publish(NationalNewsPageFactory(parent=newsroom.news, title="Dự thảo hướng dẫn khám chữa bệnh"))
+    item = item_of(original)
+    with hanoi.context():
+        deliver_national_item(item.pk)
+
+    original.title = "Hướng dẫn khám chữa bệnh bảo hiểm y tế trái tuyến"
+    publish(original)
+    with hanoi.context():
+        deliver_national_item(item.pk)
+        [copy] = NewsPage.objects.filter(syndication_key=item.key)
+        assert copy.title == copy.draft_title == "Hướng dẫn khám chữa bệnh bảo hiểm y tế trái tuyến"
+        assert copy.live and not copy.has_unpublished_changes
+        assert copy.last_published_at == item_of(original).last_published_at
+        assert copy.revisions.count() == 2 and copy.latest_revision == copy.live_revision
+        assert copy.live_revision.as_object().title == copy.title
+        assert _history(copy) == ["wagtail.create", "wagtail.publish", "wagtail.rename", "wagtail.publish"]
+
+    assert "Hướng dẫn khám chữa bệnh" in hanoi.client().get("/tim-kiem/", {"q": "trai tuyen"}).content.decode()
+    assert "Dự thảo" not in hanoi.client().get("/tim-kiem/", {"q": "du thao"}).content.decode()
+
+
+def test_an_edit_published_automatically_supersedes_a_copy_awaiting_approval(hanoi, newsroom):
+    set_receiving_mode(hanoi.province, SyndicationPolicy.Mode.APPROVAL_FIRST, username="truongban")
+    original = publish(NationalNewsPageFactory(parent=newsroom.news))
+    item = item_of(original)
+    with hanoi.context():
+        _board_workflow(NewsIndexPage.objects.get())
+        deliver_national_item(item.pk)
+
+    set_receiving_mode(hanoi.province, SyndicationPolicy.Mode.AUTO_PUBLISH, username="truongban")
+    original.summary = "Bản đã cập nhật."
+    publish(original)
+    with hanoi.context():
+        delivery = deliver_national_item(item.pk)
+        copy = NewsPage.objects.get(syndication_key=item.key)
+        assert copy.live and copy.summary == "Bản đã cập nhật." and not copy.workflow_in_progress
+
+    assert delivery.status == Delivery.Status.DELIVERED and not delivery.awaiting_approval
 
 
 def test_images_and_attachments_are_copied_into_the_provinces_own_media(hanoi, newsroom):

@@ -6,7 +6,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.test import override_settings
 
-from tenant_apps.news.models import NewsIndexPage
+from shared_apps.newsroom.models import SyndicatedItem
+from shared_apps.newsroom.services import deliver_national_item, ensure_newsroom_sections
+from tenant_apps.news.models import NewsIndexPage, NewsPage
+from tests.factories import NationalNewsPageFactory
 from tests.factories.content import NewsPageFactory
 
 
@@ -74,3 +77,20 @@ def test_filtered_lists_may_be_kept_a_minute_at_most_and_plain_pages_follow_ngin
     browser = hanoi.client()
     assert browser.get("/tim-kiem/?q=luong+huu")["Cache-Control"] == "max-age=60"
     assert not browser.get("/").has_header("Cache-Control")
+
+
+def test_a_national_article_delivered_to_a_province_purges_its_pages_on_that_provinces_host(
+    hanoi, nginx_purge_endpoint, django_capture_on_commit_callbacks
+):
+    news, _ = ensure_newsroom_sections()
+    original = NationalNewsPageFactory(parent=news, slug="tin-toan-nganh-moi")
+    original.save_revision().publish()
+    item = SyndicatedItem.objects.get(central_page_id=original.pk)
+    nginx_purge_endpoint.clear()
+
+    with django_capture_on_commit_callbacks(execute=False), hanoi.context():
+        deliver_national_item(item.pk)
+        copy_path = NewsPage.objects.get(syndication_key=item.key).url
+
+    assert {host.split(":")[0] for host, _ in nginx_purge_endpoint} == {"hanoi.localhost"}
+    assert copy_path in {path for _, path in nginx_purge_endpoint}
