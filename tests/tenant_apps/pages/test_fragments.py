@@ -123,3 +123,22 @@ def test_versions_restart_above_the_old_ones_when_redis_is_emptied(hanoi):
         before = fragments.content_version()
         cache.clear()  # Redis restarted without its data: workers still hold values per old version
         assert fragments.content_version() > before
+
+
+def test_a_page_made_private_after_being_viewed_is_refused_at_once_and_public_again_when_freed(hanoi):
+    from wagtail.models import PageViewRestriction
+
+    with hanoi.context():
+        article = NewsPageFactory(parent=NewsIndexPage.objects.get(), slug="tin-noi-bo", title="Tin nội bộ")
+    url = "/" + article.url_path.split("/", 2)[2]
+    browser = hanoi.client()
+    assert browser.get(url).status_code == 200  # its (no) restrictions are now kept by the worker
+    with hanoi.context():
+        restriction = PageViewRestriction.objects.create(
+            page=article, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau-noi-bo"
+        )
+    html = browser.get(url).content.decode()
+    assert 'name="password"' in html and "<h1>Tin nội bộ</h1>" not in html
+    with hanoi.context():
+        restriction.delete()
+    assert browser.get(url).status_code == 200 and 'name="password"' not in browser.get(url).content.decode()
