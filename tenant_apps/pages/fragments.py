@@ -92,7 +92,7 @@ def cached_fragment(request, name: str, parts: tuple, render: Callable[[], Any])
 def fragment_sources() -> tuple[type, ...]:
     """Models whose rows public fragments show: pages and their tree, images, snippets (categories)."""
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.snippets.models import get_snippet_models
 
     return (Page, Site, PageViewRestriction, AbstractImage, *get_snippet_models())
