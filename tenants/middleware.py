@@ -33,9 +33,16 @@ def forget_cached_tenants() -> None:
     _tenants_by_host.clear()
     _sites_by_host.clear()
     try:
+        _start_generation()
         cache_server().incr(GENERATION_KEY)
     except Exception:
         logger.warning("tenant cache generation not bumped: Redis unreachable")
+
+
+def _start_generation() -> None:
+    """On a Redis that lost its data, count on from the clock: a worker compares generations by
+    equality, and must never meet again a number it saw before the loss."""
+    cache_server().set(GENERATION_KEY, time.time_ns() // 1000, nx=True)
 
 
 def seen_generation() -> bytes | None:
@@ -48,8 +55,8 @@ def seen_generation() -> bytes | None:
 def _remembered_tenant(hostname: str):
     try:
         generation = cache_server().get(GENERATION_KEY)
-        if generation is None:  # a fresh Redis: start counting
-            cache_server().set(GENERATION_KEY, 0, nx=True)
+        if generation is None:
+            _start_generation()
             generation = cache_server().get(GENERATION_KEY)
     except Exception:
         generation = UNREACHABLE
