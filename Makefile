@@ -19,6 +19,7 @@ test: $(STAMP) lint
 	@bash tests/browser/install_browser.sh || true
 	@bash tests/install_debian_packages.sh $(NGINX_PURGE_MODULE) nginx-light libnginx-mod-http-cache-purge \
 		libnginx-mod-http-brotli-filter || true
+	$(PY) platform/launch.py check
 	$(PY) platform/launch.py test $(PYTEST_ARGS)
 
 lint: $(STAMP)

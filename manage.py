@@ -10,6 +10,8 @@ import bootstrap
 
 if __name__ == "__main__":
     bootstrap.configure()
+    if not bootstrap.is_production():
+        bootstrap.ensure_services_in_environment()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

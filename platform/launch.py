@@ -1,6 +1,7 @@
 """The launcher behind `make run`, `make test` and `make stop`.
 
     python platform/launch.py run [--port 8000]   services, migrations, demo data, web + worker + beat
+    python platform/launch.py check               missing migrations; production system checks
     python platform/launch.py test [pytest args]  services, then the whole pytest suite
     python platform/launch.py bench               run the benchmarks under bench/
     python platform/launch.py stop                stop the embedded servers left running
@@ -15,17 +16,22 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import secrets
 import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 
 import bootstrap
-from embedded import EmbeddedServer, ensure_postgres, ensure_redis, stop_running_servers
+from embedded import EmbeddedServer, EmbeddedServerError, ensure_postgres, ensure_redis, stop_running_servers
 
 PYTHON = sys.executable
 MANAGE = str(bootstrap.ROOT_DIR / "manage.py")
+# Loopback unless told otherwise (--host, HOST): the demo has published passwords.
+DEFAULT_HOST = "127.0.0.1"
 
 
 def say(line: str) -> None:
@@ -42,7 +48,10 @@ def embedded_services():
             if os.environ.get(variable):
                 say(f"{variable} is set: using that server")
                 continue
-            server = ensure(data)
+            try:
+                server = ensure(data)
+            except EmbeddedServerError as error:
+                raise SystemExit(f"[bhxh] {error}") from None
             os.environ[variable] = server.url
             say(f"embedded {server.name}: {'started' if server.started else 'already running, reused'}")
             if server.started:
@@ -77,63 +86,118 @@ def single_instance(name: str):
 
 
 def manage(*args: str) -> None:
-    subprocess.run([PYTHON, MANAGE, *args], check=True)
+    # Its own session: Ctrl-C reaches the launcher, which stops the step without a traceback.
+    subprocess.run([PYTHON, MANAGE, *args], check=True, start_new_session=True)
 
 
 def child_environment() -> dict[str, str]:
     paths = [str(bootstrap.ROOT_DIR), str(bootstrap.PLATFORM_DIR)]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(paths + [env["PYTHONPATH"]] if env.get("PYTHONPATH") else paths)
-    env.setdefault("DJANGO_DEBUG", "1")
     return env
 
 
-def _stop_on_sigterm(signum, frame):
-    raise KeyboardInterrupt
+class Stop(Exception):
+    """Ctrl-C or SIGTERM: stop what was started, in order, and exit 0."""
 
 
-def run(port: int) -> int:
+def _stop_on_signal(signum, frame):
+    raise Stop(signal.Signals(signum).name)
+
+
+def web_command(host: str, port: int) -> list[str]:
+    """runserver without DEBUG (no traceback or route list reaches a visitor); --insecure serves the
+    static files DEBUG would have served."""
+    return [PYTHON, MANAGE, "runserver", f"{host}:{port}", "--noreload", "--insecure"]
+
+
+def celery_commands() -> dict[str, list[str]]:
+    celery = [PYTHON, "-m", "celery", "-A", "config.celery_app"]
+    schedule = str(bootstrap.data_dir() / "celerybeat-schedule")
+    return {
+        "worker": [*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"],
+        "beat": [*celery, "beat", "--loglevel", "INFO", "--schedule", schedule],
+    }
+
+
+def wait_until_answering(url: str, web: subprocess.Popen, seconds: float = 120) -> bool:
+    """True once `url` answers (any HTTP status), False if the web server exits or time runs out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and web.poll() is None:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return True
+        except urllib.error.HTTPError:
+            return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+class Supervisor:
+    """Web, worker and beat as children in their own sessions, so that the terminal's Ctrl-C reaches
+    the launcher alone and it stops them in order. A worker or beat that dies is started again, up to
+    RESTARTS times in RESTART_WINDOW seconds; the web server keeps serving meanwhile."""
+
+    RESTARTS = 3
+    RESTART_WINDOW = 600
+
+    def __init__(self, commands: dict[str, list[str]], env: dict[str, str]):
+        self.commands = commands
+        self.env = env
+        self.processes = {name: self._start(name) for name in commands}
+        self.restarts: dict[str, list[float]] = {name: [] for name in commands}
+
+    def _start(self, name: str) -> subprocess.Popen:
+        return subprocess.Popen(self.commands[name], env=self.env, start_new_session=True)
+
+    def watch(self) -> str | None:
+        """Restart a dead worker or beat; the name of a child that cannot go on (None while all run)."""
+        for name, process in self.processes.items():
+            code = process.poll()
+            if code is None:
+                continue
+            if name == "web":
+                return f"the web server exited (code {code})"
+            now = time.monotonic()
+            recent = [moment for moment in self.restarts[name] if now - moment < self.RESTART_WINDOW]
+            if len(recent) >= self.RESTARTS:
+                return f"{name} exited {len(recent) + 1} times in {self.RESTART_WINDOW // 60} minutes (code {code})"
+            self.restarts[name] = [*recent, now]
+            say(f"{name} exited (code {code}); starting it again, the site keeps serving")
+            self.processes[name] = self._start(name)
+        return None
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def run(host: str, port: int) -> int:
     with single_instance("run"), embedded_services():
         manage("migrate_schemas", "--shared", "--noinput", "-v", "0")
         manage("migrate_schemas", "--tenant", "--noinput", "-v", "0")
         manage("setup_demo", "--port", str(port))
-        env = child_environment()
-        celery = [PYTHON, "-m", "celery", "-A", "config.celery_app"]
-        processes = {
-            "web": subprocess.Popen([PYTHON, MANAGE, "runserver", f"0.0.0.0:{port}", "--noreload"], env=env),
-            "worker": subprocess.Popen([*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"], env=env),
-            "beat": subprocess.Popen(
-                [
-                    *celery,
-                    "beat",
-                    "--loglevel",
-                    "INFO",
-                    "--schedule",
-                    str(bootstrap.data_dir() / "celerybeat-schedule"),
-                ],
-                env=env,
-            ),
-        }
-        say(f"web, Celery worker and beat running; open http://localhost:{port}/ (Ctrl-C stops everything)")
-        signal.signal(signal.SIGTERM, _stop_on_sigterm)
+        children = Supervisor({"web": web_command(host, port), **celery_commands()}, child_environment())
         try:
-            while all(process.poll() is None for process in processes.values()):
+            if not wait_until_answering(f"http://127.0.0.1:{port}/robots.txt", children.processes["web"]):
+                say("the web server did not start; see the lines above")
+                return 1
+            shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+            say(f"ready: open http://{shown}:{port}/ (web, Celery worker and beat running; Ctrl-C stops everything)")
+            while (problem := children.watch()) is None:
                 time.sleep(0.5)
-            failed = [name for name, process in processes.items() if process.poll() is not None]
-            say(f"{', '.join(failed)} stopped unexpectedly; shutting down")
+            say(f"{problem}; shutting down")
             return 1
-        except KeyboardInterrupt:
-            say("stopping")
-            return 0
         finally:
-            for process in processes.values():
-                if process.poll() is None:
-                    process.terminate()
-            for process in processes.values():
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            children.stop()
 
 
 def test(pytest_args: list[str]) -> int:
@@ -141,6 +205,19 @@ def test(pytest_args: list[str]) -> int:
         env = child_environment()
         env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
         return subprocess.run([PYTHON, "-m", "pytest", *pytest_args], env=env, cwd=bootstrap.ROOT_DIR).returncode
+
+
+def check() -> int:
+    """What people forget, checked before the tests: a model change without its migration, and the
+    system checks of the production settings (deploy checks included) at warning level."""
+    with embedded_services():
+        manage("makemigrations", "--check", "--dry-run")
+        env = child_environment()
+        env["DJANGO_SETTINGS_MODULE"] = bootstrap.PRODUCTION_SETTINGS
+        env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
+        subprocess.run([PYTHON, MANAGE, "check", "--deploy", "--fail-level", "WARNING"], env=env, check=True)
+        say("migrations and production system checks: OK")
+        return 0
 
 
 def bench() -> int:
@@ -169,22 +246,32 @@ def main() -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     run_parser = commands.add_parser("run")
     run_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    run_parser.add_argument("--host", default=os.environ.get("HOST", DEFAULT_HOST))
     commands.add_parser("test")
+    commands.add_parser("check")
     commands.add_parser("bench")
     commands.add_parser("stop")
     args, rest = parser.parse_known_args()
     bootstrap.configure()
+    # SIGTERM (systemd, a closing terminal) stops everything exactly as Ctrl-C does, at any step.
+    signal.signal(signal.SIGTERM, _stop_on_signal)
+    signal.signal(signal.SIGINT, _stop_on_signal)
     try:
         if args.command == "run":
-            return run(args.port)
+            return run(args.host, args.port)
         if args.command == "test":
             return test(rest)
+        if args.command == "check":
+            return check()
         if args.command == "bench":
             return bench()
         return stop()
     except subprocess.CalledProcessError as error:
         say(f"step failed: {' '.join(map(str, error.cmd))} (exit {error.returncode})")
         return error.returncode or 1
+    except Stop as stop_signal:
+        say(f"stopped ({stop_signal}); everything this launcher started has been stopped")
+        return 0
 
 
 if __name__ == "__main__":

@@ -15,26 +15,21 @@ the provinces that `tests/conftest.py` creates once per session. Instead:
 
 Only a missing browser or Python package skips the tests, with the reason in the summary
 (`-ra`): run `tests/browser/install_browser.sh` and `pip install -r requirements.txt`. With
-BHXH_REQUIRE_BROWSER=1 in the environment a missing browser fails the tests instead.
+BHXH_NO_SKIPS=1 in the environment a missing browser fails the tests instead.
 Select or leave out these tests with `-m browser` / `-m "not browser"`.
 """
 
 from __future__ import annotations
 
-import http.client
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from tests.conftest import CENTRAL_HOST, TEST_PASSWORD
+from tests.live_server import running_server
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
 BROWSER_TESTS_DIR = Path(__file__).resolve().parent
@@ -58,8 +53,6 @@ AXE_PACKAGE = "axe_playwright_python"  # PyPI axe-playwright-python: ships axe-c
 BROWSER_PROVINCE_CODE = "46"
 BROWSER_PROVINCE_HOST = "hue.localhost"
 
-SERVER_START_SECONDS = 60
-
 
 def pytest_configure(config):
     config.addinivalue_line(
@@ -80,7 +73,7 @@ def pytest_collection_modifyitems(items):
         return
     # Skipped here rather than in a fixture, so that a machine without the browser does not
     # create the test database for nothing.
-    reason = None if os.environ.get("BHXH_REQUIRE_BROWSER") else browser_unavailable_reason()
+    reason = None if os.environ.get("BHXH_NO_SKIPS") else browser_unavailable_reason()
     for item in browser_items:
         if item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
@@ -118,10 +111,10 @@ def axe_script_path() -> Path | None:
 
 @pytest.fixture(scope="package")
 def browser_available():
-    """Fails (BHXH_REQUIRE_BROWSER set) or skips when the browser cannot run; see the collection hook."""
+    """Fails (BHXH_NO_SKIPS set) or skips when the browser cannot run; see the collection hook."""
     reason = browser_unavailable_reason()
     if reason:
-        if os.environ.get("BHXH_REQUIRE_BROWSER"):
+        if os.environ.get("BHXH_NO_SKIPS"):
             pytest.fail(f"browser tests cannot run: {reason}", pytrace=False)
         pytest.skip(f"browser tests skipped: {reason}")
 
@@ -175,85 +168,15 @@ def live_site(browser_available, django_db_setup, django_db_blocker, tmp_path_fa
         connection.set_schema_to_public()
     cache.clear()
 
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("browser-server") / "runserver.log"
-    command = [
-        sys.executable,
-        str(ROOT_DIR / "manage.py"),
-        "runserver",
-        f"127.0.0.1:{port}",
-        "--noreload",
-        "--skip-checks",
-        # DEBUG stays off so error pages are the theme's (404.html), not Django's debug pages;
-        # --insecure makes runserver serve the static files all the same.
-        "--insecure",
-    ]
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            command,
-            cwd=ROOT_DIR,
-            env=_server_environment(database_name),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
+    log_dir = tmp_path_factory.mktemp("browser-server")
     try:
-        _wait_until_answering(server, port, log_path)
-        yield LiveSite(port, BROWSER_PROVINCE_HOST, CENTRAL_HOST, result.province.office_name)
+        with running_server(database_name, log_dir, CENTRAL_HOST) as port:
+            yield LiveSite(port, BROWSER_PROVINCE_HOST, CENTRAL_HOST, result.province.office_name)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
         with django_db_blocker.unblock():
             connection.set_schema_to_public()
             _remove_browser_province()
         cache.clear()
-
-
-def _server_environment(database_name: str) -> dict[str, str]:
-    env = dict(os.environ)
-    url = urlsplit(os.environ["DATABASE_URL"])
-    env["DATABASE_URL"] = urlunsplit(url._replace(path=f"/{database_name}"))
-    # REDIS_URL is passed unchanged: config.settings.test moves it to the tests' Redis database.
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    env["DJANGO_DEBUG"] = "0"
-    env["PYTHONUNBUFFERED"] = "1"
-    paths = [str(ROOT_DIR), str(ROOT_DIR / "platform")]
-    env["PYTHONPATH"] = os.pathsep.join([*paths, env["PYTHONPATH"]] if env.get("PYTHONPATH") else paths)
-    return env
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_answering(server: subprocess.Popen, port: int, log_path: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"runserver exited with {server.returncode}:\n{_tail(log_path)}")
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        try:
-            connection.request("GET", "/", headers={"Host": CENTRAL_HOST})
-            connection.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.1)
-        finally:
-            connection.close()
-    raise RuntimeError(f"runserver did not answer on port {port} within {SERVER_START_SECONDS}s:\n{_tail(log_path)}")
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no server log)"
 
 
 def _remove_browser_province() -> None:

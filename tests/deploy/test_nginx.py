@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ sys.path.insert(0, str(ROOT / "deploy"))
 
 from render_nginx import render  # noqa: E402
 from stack import loopback_nginx_values  # noqa: E402
+
+from tests.live_server import free_port  # noqa: E402
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
@@ -65,12 +66,6 @@ class _App(BaseHTTPRequestHandler):
         pass
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx():
     app = ThreadingHTTPServer(("127.0.0.1", 0), _App)
@@ -82,7 +77,7 @@ def nginx():
         os.chmod(base / folder, 0o755)
     (base / "media/hanoi/logo.png").write_bytes(b"\x89PNG hanoi")
     (base / "maintenance/maintenance.html").write_text("<h1>Đang bảo trì</h1>", encoding="utf-8")
-    port, tls_port = _free_port(), _free_port()
+    port, tls_port = free_port(), free_port()
     render(base / "nginx", loopback_nginx_values(base, f"127.0.0.1:{app.server_port}", port, tls_port))
     run = base / "run"
     (base / "nginx" / "nginx.conf").write_text(

@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything that differs comes from the environment.
 
-With no DATABASE_URL / REDIS_URL the embedded servers are started (see platform/embedded.py).
+DATABASE_URL and REDIS_URL must be set: the launcher, manage.py and the test settings start the
+embedded servers for development (platform/bootstrap.py); importing settings never does.
 """
 
 from datetime import timedelta
@@ -10,8 +11,6 @@ import environ
 from celery.schedules import crontab
 
 import bootstrap
-
-bootstrap.ensure_services_in_environment()
 
 BASE_DIR: Path = bootstrap.ROOT_DIR
 DATA_DIR: Path = bootstrap.data_dir()

@@ -1,7 +1,12 @@
 """Test settings: same services as development, a separate Redis database, fast hashing."""
 
-from .base import *  # noqa: F403
-from .base import REDIS_URL, _broker_url
+import bootstrap
+
+# pytest run on its own (not through the launcher) starts the embedded servers, as manage.py does.
+bootstrap.ensure_services_in_environment()
+
+from .base import *  # noqa: F403, E402
+from .base import REDIS_URL, _broker_url  # noqa: E402
 
 # Tests use their own Redis database so a running `make run` is never disturbed.
 _TEST_REDIS_URL = REDIS_URL.replace("db=0", "db=15") if "db=0" in REDIS_URL else REDIS_URL.rstrip("/") + "/15"
