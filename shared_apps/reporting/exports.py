@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from django.utils import timezone
+from django.utils.formats import number_format
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
@@ -11,12 +13,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from .figures import FIGURE_LABELS
-from .models import ActivityReport
+from .models import ActivityReport, AdHocRequest
 from .selectors import ComparisonRow
+
+NO_REPORT = "Chưa có báo cáo"
+NOT_DUE = "Chưa hoạt động trong kỳ"
 
 
 def _figure_text(value) -> str:
-    return "–" if value is None else str(value)
+    return "–" if value is None else number_format(value, use_l10n=True, force_grouping=True)
 
 
 def report_docx(report: ActivityReport) -> bytes:
@@ -48,7 +53,8 @@ def report_docx(report: ActivityReport) -> bytes:
     document.add_paragraph(report.narrative or "(chưa có)")
     document.add_heading("III. Kế hoạch kỳ tới", level=2)
     document.add_paragraph(report.next_plan or "(chưa có)")
-    signature = document.add_paragraph(f"\nTM. BAN BIÊN TẬP\nTRƯỞNG BAN\n\n\n{report.submitted_by}")
+    title = report.signer_title.upper() if report.signer_title else ""
+    signature = document.add_paragraph(f"\nTM. BAN BIÊN TẬP\n{title}\n\n\n{report.signer_name or report.submitted_by}")
     signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     buffer = BytesIO()
     document.save(buffer)
@@ -64,7 +70,7 @@ def comparison_xlsx(rows: list[ComparisonRow], title: str, totals: dict) -> byte
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        status = row.report.get_status_display() if row.report else "Chưa có báo cáo"
+        status = row.report.get_status_display() if row.report else NO_REPORT if row.expected else NOT_DUE
         sheet.append(
             [
                 row.province.code,
@@ -75,6 +81,28 @@ def comparison_xlsx(rows: list[ComparisonRow], title: str, totals: dict) -> byte
         )
     sheet.append(["", "TỔNG", "", *[totals.get(key) for key in FIGURE_LABELS]])
     sheet.cell(row=sheet.max_row, column=2).font = Font(bold=True)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def adhoc_answers_xlsx(adhoc: AdHocRequest, rows: list) -> bytes:
+    """Every asked province's answers to an ad-hoc request, one row each; unanswered ones say so."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Trả lời"
+    sheet.append([adhoc.subject])
+    sheet.append([f"Hạn trả lời: {adhoc.deadline:%d/%m/%Y}"])
+    questions = adhoc.question_list()
+    sheet.append(["Tỉnh, thành phố", "Gửi lúc", "Người gửi", *questions])
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    for province, answer in rows:
+        if answer is None:
+            sheet.append([province.short_name, "Chưa trả lời"])
+            continue
+        sent = timezone.localtime(answer.submitted_at).strftime("%d/%m/%Y %H:%M")
+        sheet.append([province.short_name, sent, answer.submitted_by, *answer.answers])
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -32,13 +32,31 @@ FIGURE_LABELS = {
 }
 
 
+# Ratios are stored with the counts they come from, so that a total or a year is computed from
+# the counts (never by adding or averaging percentages).
+RATIOS = {
+    "documents_on_time_percent": ("documents_on_time", "documents_timed"),
+    "news_on_time_percent": ("news_on_time", "news_timed"),
+}
+# Medians cannot be combined from medians: a total of several reports leaves them empty.
+MEDIANS = {"median_answer_days"}
+COUNTS = [key for key in FIGURE_LABELS if key not in RATIOS and key not in MEDIANS] + [
+    count for pair in RATIOS.values() for count in pair
+]
+
+
+def percent(part: int | None, whole: int | None) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
 def _published_between(model, start: datetime.date, end: datetime.date):
     return model.objects.filter(first_published_at__date__gte=start, first_published_at__date__lte=end)
 
 
-def _on_time_percent(kind: str, start: datetime.date, end: datetime.date) -> float | None:
+def _timeliness(kind: str, start: datetime.date, end: datetime.date) -> tuple[int, int]:
+    """(published on time, published) among the items of `kind` published in [start, end]."""
     items = [i for i in timeliness_items() if i.kind == kind and i.published_on and start <= i.published_on <= end]
-    return round(100 * sum(i.on_time for i in items) / len(items), 1) if items else None
+    return sum(i.on_time for i in items), len(items)
 
 
 def collect_figures(start: datetime.date, end: datetime.date) -> dict:
@@ -60,10 +78,12 @@ def collect_figures(start: datetime.date, end: datetime.date) -> dict:
         "service_requests": ServiceRequest.objects.filter(
             created_at__date__gte=start, created_at__date__lte=end
         ).count(),
-        "documents_on_time_percent": _on_time_percent("Văn bản", start, end),
-        "news_on_time_percent": _on_time_percent("Tin", start, end),
         "page_views": None,
     }
+    figures["documents_on_time"], figures["documents_timed"] = _timeliness("Văn bản", start, end)
+    figures["news_on_time"], figures["news_timed"] = _timeliness("Tin", start, end)
+    for key, (part, whole) in RATIOS.items():
+        figures[key] = percent(figures[part], figures[whole])
     if apps.is_installed("tenant_apps.analytics"):
         from tenant_apps.analytics.selectors import page_views_between
 
@@ -71,20 +91,15 @@ def collect_figures(start: datetime.date, end: datetime.date) -> dict:
     return figures
 
 
-def sum_figures(quarters: list[dict]) -> dict:
-    """A year's figures from its quarters: counts add up; rates and medians are averaged."""
+def combine_figures(reports: list[dict]) -> dict:
+    """The figures of several reports together: counts add up, ratios come from the added counts,
+    medians stay empty. A count none of the reports has stays empty too."""
     total: dict = {}
-    for key in FIGURE_LABELS:
-        values = [q.get(key) for q in quarters if q.get(key) is not None]
-        if not values:
-            total[key] = None
-        elif key.endswith("_percent") or key.startswith("median"):
-            total[key] = round(sum(values) / len(values), 1)
-        else:
-            total[key] = sum(values)
-    categories: dict[str, int] = {}
-    for quarter in quarters:
-        for name, count in (quarter.get("news_by_category") or {}).items():
-            categories[name] = categories.get(name, 0) + count
-    total["news_by_category"] = categories
+    for key in COUNTS:
+        values = [figures[key] for figures in reports if figures.get(key) is not None]
+        total[key] = sum(values) if values else None
+    for key, (part, whole) in RATIOS.items():
+        total[key] = percent(total[part], total[whole])
+    for key in MEDIANS:
+        total[key] = None
     return total

@@ -32,10 +32,15 @@ class ActivityReport(models.Model):
     quarter = models.PositiveSmallIntegerField(_("quý"), help_text=_("0 là báo cáo năm"))
     status = models.CharField(_("trạng thái"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     figures = models.JSONField(_("số liệu"), default=dict)
+    figures_at = models.DateTimeField(_("số liệu tính đến"), null=True, blank=True)
     narrative = models.TextField(_("đánh giá hoạt động trong kỳ"), blank=True)
     next_plan = models.TextField(_("kế hoạch kỳ tới"), blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     submitted_by = models.CharField(_("người gửi"), max_length=150, blank=True)
+    # Who signs the Word report on behalf of the board: the person's name and board role, copied
+    # at submission (the public schema holds no key to a province's users).
+    signer_name = models.CharField(_("người ký"), max_length=150, blank=True)
+    signer_title = models.CharField(_("chức danh người ký"), max_length=150, blank=True)
     review_comment = models.TextField(_("ý kiến của Trung ương"), blank=True)
     updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
 
@@ -93,7 +98,11 @@ class AdHocRequest(models.Model):
     questions = models.TextField(_("câu hỏi"), help_text=_("Mỗi dòng một câu hỏi."))
     deadline = models.DateField(_("hạn trả lời"))
     provinces = models.ManyToManyField(
-        Province, verbose_name=_("gửi các tỉnh"), blank=True, help_text=_("Để trống: gửi tất cả các tỉnh.")
+        Province,
+        verbose_name=_("gửi các tỉnh"),
+        blank=True,
+        help_text=_("Để trống: gửi tất cả các tỉnh."),
+        limit_choices_to=~models.Q(code=""),  # the central office is a Province row too; it asks, it does not answer
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 

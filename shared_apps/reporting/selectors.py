@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from tenants.models import Province
 from tenants.selectors import provinces_with_domains
 
-from .figures import FIGURE_LABELS
+from .figures import FIGURE_LABELS, combine_figures
 from .models import ActivityReport, ReportStatus
 
 SORTABLE = {"tinh": "province", **{key: key for key in FIGURE_LABELS}}
@@ -17,6 +19,8 @@ SORTABLE = {"tinh": "province", **{key: key for key in FIGURE_LABELS}}
 class ComparisonRow:
     province: Province
     report: ActivityReport | None
+    # False for a province onboarded after the period ended: it owes no report for it.
+    expected: bool = True
 
     @property
     def submitted(self) -> bool:
@@ -30,7 +34,11 @@ def provinces_side_by_side(
     year: int, quarter: int, sort: str = "tinh", descending: bool = False
 ) -> list[ComparisonRow]:
     reports = {r.province_id: r for r in ActivityReport.objects.filter(year=year, quarter=quarter)}
-    rows = [ComparisonRow(p, reports.get(p.pk)) for p in provinces_with_domains()]
+    period_end = ActivityReport(year=year, quarter=quarter).period[1]
+    rows = [
+        ComparisonRow(p, reports.get(p.pk), expected=timezone.localtime(p.created_at).date() <= period_end)
+        for p in provinces_with_domains()
+    ]
     if sort in FIGURE_LABELS:
         rows.sort(key=lambda row: (row.figure(sort) is None, row.figure(sort) or 0), reverse=descending)
         if descending:  # keep the empty ones last either way
@@ -41,7 +49,5 @@ def provinces_side_by_side(
 
 
 def totals(rows: list[ComparisonRow]) -> dict:
-    return {
-        key: sum(row.figure(key) or 0 for row in rows if row.submitted and not key.endswith(("_percent", "days")))
-        for key in FIGURE_LABELS
-    }
+    """The total row: the submitted reports' figures combined (ratios from their counts)."""
+    return combine_figures([row.report.figures for row in rows if row.submitted])

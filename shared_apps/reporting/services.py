@@ -8,7 +8,7 @@ from django_tenants.utils import tenant_context
 
 from tenants.models import Province
 
-from .figures import collect_figures, sum_figures
+from .figures import collect_figures
 from .models import (
     ActivityReport,
     AdHocAnswer,
@@ -25,6 +25,13 @@ class ReportError(Exception):
     """An action the report's state does not allow; the message is for the user."""
 
 
+def _refresh_figures(report: ActivityReport) -> None:
+    """Figures of the report's period, from the province's own data as it is now."""
+    with tenant_context(report.province):
+        report.figures = collect_figures(*report.period)
+    report.figures_at = timezone.now()
+
+
 @transaction.atomic
 def prepare_report(province: Province, year: int, quarter: int, by: str = "hệ thống") -> ActivityReport:
     """Create the draft (or refresh the figures of an editable one) from the province's own data."""
@@ -33,25 +40,24 @@ def prepare_report(province: Province, year: int, quarter: int, by: str = "hệ 
     )
     if not report.editable:
         return report
-    if quarter == 0:
-        quarters = [prepare_report(province, year, q, by).figures for q in range(1, 5)]
-        report.figures = sum_figures(quarters)
-    else:
-        start, end = report.period
-        with tenant_context(province):
-            report.figures = collect_figures(start, end)
+    _refresh_figures(report)
     report.save()
     ReportEvent.objects.create(report=report, action="Tạo bản nháp" if created else "Cập nhật số liệu", by=by)
     return report
 
 
 @transaction.atomic
-def submit_report(report: ActivityReport, narrative: str, next_plan: str, by: str) -> ActivityReport:
+def submit_report(
+    report: ActivityReport, narrative: str, next_plan: str, by: str, signer: tuple[str, str] = ("", "")
+) -> ActivityReport:
+    """Send the report with figures counted at the moment it is sent, signed by `signer` (name, title)."""
     report = ActivityReport.objects.select_for_update().get(pk=report.pk)
     if not report.editable:
         raise ReportError("Báo cáo đã gửi hoặc đã được chấp nhận, không thể gửi lại.")
+    _refresh_figures(report)
     report.narrative, report.next_plan = narrative, next_plan
     report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, timezone.now(), by
+    report.signer_name, report.signer_title = signer[0] or by, signer[1]
     report.save()
     ReportEvent.objects.create(report=report, action="Gửi Trung ương", by=by)
     return report

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.editorial.roles import HEAD_OF_BOARD
+from tenant_apps.editorial.selectors import signature_of
 from tenants.schemas import in_public_schema
 from tenants.selectors import provinces_with_domains
 
-from .exports import comparison_xlsx, report_docx
+from .exports import adhoc_answers_xlsx, comparison_xlsx, report_docx
 from .figures import FIGURE_LABELS
 from .forms import AdHocAnswerForm, DossierItemForm, NarrativeForm, PeriodForm, ReviewForm
 from .models import ActivityReport, AdHocAnswer, AdHocRequest, DossierItem, DossierItemKind, EstablishmentDossier
@@ -97,6 +98,7 @@ def province_report(request, pk: int):
                     form.cleaned_data["narrative"],
                     form.cleaned_data["next_plan"],
                     by=request.user.get_username(),
+                    signer=signature_of(request.user),
                 )
             except ReportError as error:
                 messages.error(request, str(error))
@@ -299,6 +301,9 @@ def central_adhoc_answers(request, pk: int):
         raise PermissionDenied
     adhoc = get_object_or_404(AdHocRequest, pk=pk)
     answers = {a.province_id: a for a in adhoc.answers.filter(submitted_at__isnull=False)}
+    rows = [(province, answers.get(province.pk)) for province in provinces_asked(adhoc)]
+    if request.GET.get("xuat") == "xlsx":
+        return _download(adhoc_answers_xlsx(adhoc, rows), XLSX, f"bao-cao-dot-xuat-{adhoc.pk}.xlsx")
     return TemplateResponse(
         request,
         "reporting/adhoc_answers.html",
@@ -306,6 +311,6 @@ def central_adhoc_answers(request, pk: int):
             "page_title": adhoc.subject,
             "adhoc": adhoc,
             "questions": adhoc.question_list(),
-            "rows": [(province, answers.get(province.pk)) for province in provinces_asked(adhoc)],
+            "rows": rows,
         },
     )

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.news.models import NewsPage
 
-from .models import RoyaltyContribution
+from .models import BoardMember, RoyaltyContribution
 from .rules import timeliness_rules
 
 
@@ -158,3 +158,12 @@ def overdue_royalties(today: datetime.date | None = None) -> list[RoyaltyContrib
     today = today or timezone.localdate()
     unpaid = RoyaltyContribution.objects.exclude(status=RoyaltyContribution.Status.PAID).select_related("page")
     return [c for c in unpaid if c.due_on and c.due_on < today]
+
+
+def signature_of(user) -> tuple[str, str]:
+    """The name and board role a document from `user` is signed with: their board membership's,
+    else their account's full name (then username) and no title."""
+    member = BoardMember.objects.filter(user=user, is_active=True).first()
+    if member is not None:
+        return member.full_name, str(member.get_role_display())
+    return user.get_full_name() or user.get_username(), ""

@@ -93,3 +93,13 @@ def test_the_dashboard_shows_the_timeliness_panel_to_the_board(hanoi, board):
     html = hanoi.signed_in_client("truong-ban").get("/admin/").content.decode()
     assert "Thời hạn đăng tin" in html and "Văn bản quá hạn trên bảng" in html
     assert "Thời hạn đăng tin" not in hanoi.signed_in_client("phong-vien").get("/admin/").content.decode()
+
+
+def test_a_month_with_nothing_on_time_shows_0_percent_not_a_dash(hanoi, board):
+    with hanoi.context():
+        late = NewsPageFactory(parent=NewsIndexPage.objects.get(), event_end_date=timezone.localdate().replace(day=1))
+        published = timezone.now() + datetime.timedelta(days=40)  # far past the 10-day rule
+        _published(NewsPage, late.pk, published)
+    html = hanoi.signed_in_client("truong-ban").get("/admin/").content.decode()
+
+    assert "– %" not in html and "0,0 %" in html
