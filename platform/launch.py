@@ -22,6 +22,7 @@ import time
 from contextlib import contextmanager
 
 import bootstrap
+import catalogues
 from embedded import EmbeddedServer, ensure_postgres, ensure_redis, stop_running_servers
 
 PYTHON = sys.executable
@@ -174,6 +175,10 @@ def main() -> int:
     commands.add_parser("stop")
     args, rest = parser.parse_known_args()
     bootstrap.configure()
+    if args.command in ("run", "test", "bench"):
+        compiled = catalogues.compile_catalogues()
+        if compiled:
+            say(f"compiled {len(compiled)} translation catalogue(s) under locale/")
     try:
         if args.command == "run":
             return run(args.port)
