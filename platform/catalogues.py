@@ -144,13 +144,13 @@ def package_locale_dir(folder: Path, locale_dir: Path = LOCALE_DIR) -> Path | No
     return Path(next(iter(spec.submodule_search_locations))) / "locale"
 
 
-def _translated_ids(path: Path) -> set[tuple[str | None, str]]:
+def _translation_texts(path: Path) -> dict[tuple[str | None, str], str]:
     import polib
 
     if not path.exists():
-        return set()
+        return {}
     return {
-        (entry.msgctxt, entry.msgid)
+        (entry.msgctxt, entry.msgid): _translations(entry)[0]
         for entry in polib.pofile(str(path))
         if not entry.obsolete and "fuzzy" not in entry.flags and all(_translations(entry))
     }
@@ -163,7 +163,7 @@ def _all_ids(path: Path) -> set[tuple[str | None, str]]:
 
 
 def coverage_rows(locale_dir: Path = LOCALE_DIR) -> list[tuple[str, str, int, int, int, int]]:
-    """(package, domain, messages, package's own Vietnamese, ours, package's English template size)."""
+    """(package, domain, messages, translated by the package's own vi, by ours, of the package's that ours reword)."""
     rows = []
     for po_path in po_files(locale_dir):
         folder = po_path.parent.parent.parent
@@ -173,16 +173,16 @@ def coverage_rows(locale_dir: Path = LOCALE_DIR) -> list[tuple[str, str, int, in
         template = package_dir / "en" / "LC_MESSAGES" / f"{domain}.po" if package_dir else None
         # Packages without an English template (django-otp, django-axes): ours was extracted from the source.
         messages = _all_ids(template) if template and template.exists() else ours
-        before = _translated_ids(package_dir / LANGUAGE / "LC_MESSAGES" / f"{domain}.po") if package_dir else set()
-        after = _translated_ids(po_path)
+        theirs = _translation_texts(package_dir / LANGUAGE / "LC_MESSAGES" / f"{domain}.po") if package_dir else {}
+        before = set(theirs) & messages
+        after = _translation_texts(po_path)
+        revised = sum(1 for key in before if key in after and after[key] != theirs[key])
         module = ".".join(folder.relative_to(locale_dir).parts)
-        rows.append((module, domain, len(messages), len(before & messages), len(after & messages), len(ours)))
+        rows.append((module, domain, len(messages), len(before), len(set(after) & messages), revised))
     return rows
 
 
 def coverage_report(locale_dir: Path = LOCALE_DIR) -> str:
-    import django
-
     rows = coverage_rows(locale_dir)
     lines = [
         "# Vietnamese translation coverage",
@@ -190,23 +190,32 @@ def coverage_report(locale_dir: Path = LOCALE_DIR) -> str:
         "Produced by `python platform/catalogues.py coverage`; do not edit by hand. Messages are the",
         "package's own English template (or, for packages that ship none, the messages extracted from",
         "its source); *before* counts those its own `vi` catalogue translates, *after* those ours",
-        f"(`locale/`) translates. Django {django.get_version()}.",
+        "(`locale/`) translates; *reworded* counts the package's own translations that ours replaced\n"
+        "(wrong, inconsistent with the glossary, or clumsy).",
         "",
-        "| package | domain | messages | before | after |",
-        "|---|---|---:|---:|---:|",
+        "| package | version | domain | messages | before | after | reworded |",
+        "|---|---|---|---:|---:|---:|---:|",
     ]
-    totals = [0, 0, 0]
-    for module, domain, messages, before, after, _ours in rows:
+    totals = [0, 0, 0, 0]
+    for module, domain, messages, before, after, revised in rows:
         lines.append(
-            f"| {module} | {domain} | {messages} | {before} ({_percent(before, messages)}) "
-            f"| {after} ({_percent(after, messages)}) |"
+            f"| {module} | {_version(module)} | {domain} | {messages} | {before} ({_percent(before, messages)}) "
+            f"| {after} ({_percent(after, messages)}) | {revised} |"
         )
-        totals = [totals[0] + messages, totals[1] + before, totals[2] + after]
-    messages, before, after = totals
+        totals = [totals[0] + messages, totals[1] + before, totals[2] + after, totals[3] + revised]
+    messages, before, after, revised = totals
     lines.append(
-        f"| **all** | | {messages} | {before} ({_percent(before, messages)}) | {after} ({_percent(after, messages)}) |"
+        f"| **all** | | | {messages} | {before} ({_percent(before, messages)}) "
+        f"| {after} ({_percent(after, messages)}) | {revised} |"
     )
     return "\n".join(lines) + "\n"
+
+
+def _version(module: str) -> str:
+    from importlib.metadata import packages_distributions, version
+
+    distributions = packages_distributions().get(module.split(".")[0], [])
+    return version(distributions[0]) if distributions else "?"
 
 
 def _percent(part: int, whole: int) -> str:

@@ -61,7 +61,8 @@ def test_a_newer_po_is_compiled_and_an_up_to_date_one_is_left_alone(tmp_path):
     ("english", "vietnamese"),
     [
         ("Save draft", "Lưu nháp"),  # wagtail.admin, translated by us
-        ("Why not add one?", "Hãy thêm mới?"),
+        ("Page title", "Tiêu đề trang"),
+        ("Request changes", "Yêu cầu chỉnh sửa"),  # wagtail core
         ("Sign in", "Đăng nhập"),
         ("Invalid CAPTCHA", "Mã CAPTCHA không đúng"),  # django-simple-captcha ships no vi catalogue
         ("Account locked: too many login attempts. Please try again later.", None),  # django-axes
