@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "deploy"))
 from render_nginx import render  # noqa: E402
 
 import bootstrap  # noqa: E402
+import catalogues  # noqa: E402
 
 STACK = Path(os.environ.get("BHXH_STACK_DIR", bootstrap.data_dir() / "stack"))
 VENV_BIN = Path(sys.executable).parent
@@ -256,6 +257,7 @@ def start() -> int:
     manage(env, "migrate_schemas", "--shared", "--noinput", "-v", "0")
     manage(env, "migrate_schemas", "--tenant", "--executor", "multiprocessing", "--noinput", "-v", "0")
     manage(env, "setup_demo", "--port", str(HTTP_PORT))
+    catalogues.compile_catalogues()  # locale/**/*.po -> .mo, where a .po changed
     manage(env, "collectstatic", "--noinput", "-v", "0")
     metrics_dir = Path(env["PROMETHEUS_MULTIPROC_DIR"])
     shutil.rmtree(metrics_dir, ignore_errors=True)  # prometheus-client: empty at every start

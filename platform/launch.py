@@ -26,6 +26,7 @@ import urllib.request
 from contextlib import contextmanager
 
 import bootstrap
+import catalogues
 from embedded import EmbeddedServer, EmbeddedServerError, ensure_postgres, ensure_redis, stop_running_servers
 
 PYTHON = sys.executable
@@ -256,6 +257,10 @@ def main() -> int:
     # SIGTERM (systemd, a closing terminal) stops everything exactly as Ctrl-C does, at any step.
     signal.signal(signal.SIGTERM, _stop_on_signal)
     signal.signal(signal.SIGINT, _stop_on_signal)
+    if args.command in ("run", "test", "check", "bench"):
+        compiled = catalogues.compile_catalogues()
+        if compiled:
+            say(f"compiled {len(compiled)} translation catalogue(s) under locale/")
     try:
         if args.command == "run":
             return run(args.host, args.port)

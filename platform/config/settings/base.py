@@ -11,6 +11,7 @@ import environ
 from celery.schedules import crontab
 
 import bootstrap
+import catalogues
 
 BASE_DIR: Path = bootstrap.ROOT_DIR
 DATA_DIR: Path = bootstrap.data_dir()
@@ -248,7 +249,12 @@ STORAGES = {
 # --- Language and time ------------------------------------------------------------------
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Vietnamese only, whatever the browser asks: the admin and the public pages speak Vietnamese
+# (the English introduction page is content, not an interface language).
+LANGUAGES = [("vi", "Tiếng Việt")]
+# Complete Vietnamese catalogues for Wagtail, Django and the sign-in apps (locale/, one folder
+# per package). Django reads LOCALE_PATHS after the apps' own catalogues, so ours win.
+LOCALE_PATHS = catalogues.locale_paths()
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -258,7 +264,7 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]  # no language choice in account settings
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
