@@ -78,7 +78,7 @@ def test_amount_statement_export_and_overdue(hanoi, board, article):
 
 def test_a_bad_period_gets_a_vietnamese_error(hanoi, board):
     html = hanoi.signed_in_client("truong-ban").get("/admin/nhuan-but/", {"period": "13", "year": "abc"}).content
-    assert "Hãy chọn một lựa chọn hợp lệ" in html.decode() and "Nhập một số tổng thể" in html.decode()
+    assert "Hãy chọn một lựa chọn hợp lệ" in html.decode() and "Nhập một số nguyên" in html.decode()
 
 
 def test_the_head_records_payment_and_contact_attempts(hanoi, board, article):

@@ -83,7 +83,7 @@ def test_requests_land_only_in_their_own_province(hanoi, hcm, request_page):
         ("dia_chi_thuong_tru", "", "Trường này là bắt buộc."),
         ("so_nguoi_trong_ho", "bốn", "Nhập một số."),
         ("phuong_thuc_dong", "24 tháng", "Hãy chọn một lựa chọn hợp lệ"),
-        ("ghi_chu_them", "x" * 2001, "Giá trị này chỉ có tối đa 2000 kí tự"),
+        ("ghi_chu_them", "x" * 2001, "Giá trị này chỉ được có tối đa 2000 ký tự"),
         ("consent", None, "Bạn cần đồng ý cho xử lý dữ liệu cá nhân để gửi yêu cầu."),
         ("to_khai_tk1_ts", None, "Trường này là bắt buộc."),
     ],
