@@ -1,9 +1,9 @@
 """Admin views of the newsroom. Thin: the work is in services.py, the queries in selectors.py.
 
 Central views (the delivery matrix, the nomination inbox) exist only on the central host and only
-for the central office's superusers: `public_schema_only` answers 404 on a province host, because
-the newsroom's tables are visible through every province's search path. Province views exist only
-on province hosts and only ever touch the current province's rows.
+for the central office's superusers; province views exist only on province hosts and only ever touch
+the current province's rows. Their URLs are scoped to their side in wagtail_hooks.py (404 on the
+other), because the newsroom's tables are visible through every province's search path.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +21,6 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
 from tenant_apps.news.models import NewsPage
-from tenants.schemas import in_public_schema, public_schema_only
 from tenants.viewsets import CentralOnlyPolicy
 
 from . import selectors, services
@@ -37,11 +35,10 @@ DELIVERY_POLICY = CentralOnlyPolicy(Delivery, {"view", "change"})
 NOMINATION_POLICY = CentralOnlyPolicy(Nomination, {"view", "change"})
 
 
-def central_only(policy: CentralOnlyPolicy, action: str):
-    """A view of the central admin: 404 on a province host, refused to anyone but central superusers."""
+def policy_required(policy: CentralOnlyPolicy, action: str):
+    """A view refused (403) to whom `policy` does not allow `action`."""
 
     def decorator(view):
-        @public_schema_only
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not policy.user_has_permission(request.user, action):
@@ -53,22 +50,10 @@ def central_only(policy: CentralOnlyPolicy, action: str):
     return decorator
 
 
-def province_only(view):
-    """A view of a province's admin: 404 on the central host."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if in_public_schema():
-            raise Http404("Chỉ có trên trang quản trị của tỉnh.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
 # --- Central: delivery matrix -------------------------------------------------------------------
 
 
-@central_only(DELIVERY_POLICY, "view")
+@policy_required(DELIVERY_POLICY, "view")
 def delivery_matrix(request):
     matrix = selectors.delivery_matrix(request.GET.get("p", 1))
     return TemplateResponse(
@@ -83,7 +68,7 @@ def delivery_matrix(request):
 
 
 @require_POST
-@central_only(DELIVERY_POLICY, "change")
+@policy_required(DELIVERY_POLICY, "change")
 def retry_failed(request):
     item_id = request.POST.get("item")
     deliveries = services.retry_failed_deliveries(int(item_id) if item_id and item_id.isdigit() else None)
@@ -99,7 +84,7 @@ def retry_failed(request):
 # --- Central: nomination inbox ------------------------------------------------------------------
 
 
-@central_only(NOMINATION_POLICY, "view")
+@policy_required(NOMINATION_POLICY, "view")
 def nomination_inbox(request):
     status = request.GET.get("trang-thai") or ""
     if status not in Nomination.Status.values:
@@ -133,13 +118,13 @@ def _nomination_page(request, nomination, accept_form=None, decline_form=None, s
     )
 
 
-@central_only(NOMINATION_POLICY, "view")
+@policy_required(NOMINATION_POLICY, "view")
 def nomination_detail(request, pk: int):
     return _nomination_page(request, get_object_or_404(Nomination.objects.select_related("province"), pk=pk))
 
 
 @require_POST
-@central_only(NOMINATION_POLICY, "change")
+@policy_required(NOMINATION_POLICY, "change")
 def accept_nomination(request, pk: int):
     nomination = get_object_or_404(Nomination, pk=pk)
     form = AcceptForm(request.POST)
@@ -158,7 +143,7 @@ def accept_nomination(request, pk: int):
 
 
 @require_POST
-@central_only(NOMINATION_POLICY, "change")
+@policy_required(NOMINATION_POLICY, "change")
 def decline_nomination(request, pk: int):
     nomination = get_object_or_404(Nomination.objects.select_related("province"), pk=pk)
     form = DeclineForm(request.POST)
@@ -183,7 +168,6 @@ def nominable_articles():
     return NewsPage.objects.live().filter(syndication_key__isnull=True).order_by("-first_published_at", "-pk")
 
 
-@province_only
 def province_nominations(request):
     nominations = Paginator(selectors.nominations_of_province(connection.tenant), NOMINATIONS_PER_PAGE).get_page(
         request.GET.get("p", 1)
@@ -195,7 +179,6 @@ def province_nominations(request):
     )
 
 
-@province_only
 def nominate(request):
     articles = nominable_articles()
     form = NominationForm(request.POST or None, articles=articles, initial={"article": request.GET.get("bai")})
@@ -218,7 +201,6 @@ def nominate(request):
     )
 
 
-@province_only
 def province_nomination_detail(request, pk: int):
     nomination = get_object_or_404(Nomination, pk=pk, province=connection.tenant)
     return TemplateResponse(
@@ -239,7 +221,6 @@ def can_set_receiving_policy(request) -> bool:
     return bool(site) and site.root_page.permissions_for_user(request.user).can_publish()
 
 
-@province_only
 def receiving_policy(request):
     if not can_set_receiving_policy(request):
         raise PermissionDenied
