@@ -1,4 +1,4 @@
-"""Admin views of the newsroom. Thin: the work is in services.py, the queries in selectors.py.
+"""Admin views of the newsroom. Thin: the work is in services/, the queries in selectors.py.
 
 Central views (the delivery matrix, the nomination inbox) exist only on the central host and only
 for the central office's superusers; province views exist only on province hosts and only ever touch
@@ -23,9 +23,12 @@ from wagtail.models import Site
 from tenant_apps.news.models import NewsPage
 from tenants.viewsets import CentralOnlyPolicy
 
-from . import selectors, services
+from . import selectors
+from .errors import NewsroomError
 from .forms import AcceptForm, DeclineForm, NominationForm, PolicyForm
 from .models import Delivery, Nomination
+from .services import exchange, fanout
+from .services.delivery import receiving_mode, set_receiving_mode
 from .tasks import send_deliveries
 
 NOMINATIONS_PER_PAGE = 30
@@ -71,7 +74,7 @@ def delivery_matrix(request):
 @policy_required(DELIVERY_POLICY, "change")
 def retry_failed(request):
     item_id = request.POST.get("item")
-    deliveries = services.retry_failed_deliveries(int(item_id) if item_id and item_id.isdigit() else None)
+    deliveries = fanout.retry_failed_deliveries(int(item_id) if item_id and item_id.isdigit() else None)
     pairs = [(delivery.province, delivery.item_id) for delivery in deliveries]
     transaction.on_commit(lambda: send_deliveries(pairs))
     if pairs:
@@ -131,8 +134,8 @@ def accept_nomination(request, pk: int):
     if not form.is_valid():
         return _nomination_page(request, nomination, accept_form=form)
     try:
-        page = services.accept_nomination(nomination.pk, user=request.user, publish=form.cleaned_data["publish"])
-    except services.NewsroomError as error:
+        page = exchange.accept_nomination(nomination.pk, user=request.user, publish=form.cleaned_data["publish"])
+    except NewsroomError as error:
         messages.error(request, str(error))
         return redirect("newsroom_nomination", pk=nomination.pk)
     if page.live:
@@ -150,10 +153,10 @@ def decline_nomination(request, pk: int):
     if not form.is_valid():
         return _nomination_page(request, nomination, decline_form=form)
     try:
-        services.decline_nomination(
+        exchange.decline_nomination(
             nomination.pk, reason=form.cleaned_data["reason"], username=request.user.get_username()
         )
-    except services.NewsroomError as error:
+    except NewsroomError as error:
         messages.error(request, str(error))
         return redirect("newsroom_nomination", pk=nomination.pk)
     messages.success(request, _("Đã từ chối đề xuất «%(title)s».") % {"title": nomination.title})
@@ -188,8 +191,8 @@ def nominate(request):
             form.add_error("article", _("Bạn không có quyền đề xuất bài viết này."))
         else:
             try:
-                services.nominate_article(article, note=form.cleaned_data["note"], username=request.user.get_username())
-            except services.NewsroomError as error:
+                exchange.nominate_article(article, note=form.cleaned_data["note"], username=request.user.get_username())
+            except NewsroomError as error:
                 form.add_error(error.field if error.field in form.fields else None, str(error))
             else:
                 messages.success(request, _("Đã gửi «%(title)s» về Trung ương.") % {"title": article.title})
@@ -225,9 +228,9 @@ def receiving_policy(request):
     if not can_set_receiving_policy(request):
         raise PermissionDenied
     province = connection.tenant
-    form = PolicyForm(request.POST or None, initial={"mode": services.receiving_mode(province)})
+    form = PolicyForm(request.POST or None, initial={"mode": receiving_mode(province)})
     if request.method == "POST" and form.is_valid():
-        services.set_receiving_mode(province, form.cleaned_data["mode"], username=request.user.get_username())
+        set_receiving_mode(province, form.cleaned_data["mode"], username=request.user.get_username())
         messages.success(request, _("Đã lưu cách nhận tin toàn ngành."))
         return redirect("newsroom_policy")
     return TemplateResponse(
