@@ -45,7 +45,7 @@ from wagtail.images import get_image_model  # noqa: E402
 from config.celery_app import app  # noqa: E402
 from shared_apps.newsroom.models import Delivery, SyndicatedItem  # noqa: E402
 from shared_apps.newsroom.pages.models import NationalNewsPage  # noqa: E402
-from shared_apps.newsroom.services import ensure_newsroom_sections  # noqa: E402
+from shared_apps.newsroom.services.sections import ensure_newsroom_sections  # noqa: E402
 from tenant_apps.news.models import NewsPage  # noqa: E402
 from tenants.demo_content.media import banner_png  # noqa: E402
 from tenants.models import Domain, Province  # noqa: E402

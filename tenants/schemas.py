@@ -1,16 +1,38 @@
-"""Helpers that answer "which schema are we in?" and keep page types and admin views in theirs."""
+"""Helpers that answer "which schema are we in?" and keep page types and admin views in theirs.
+
+A scope names one side of the platform: `PROVINCE` (any province's schema) or `CENTRAL` (the public
+schema, the central office's). Admin screens of one side use it through `tenants.viewsets`.
+"""
 
 from __future__ import annotations
 
 from functools import wraps
+from typing import Literal
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.http import Http404
 from django_tenants.utils import get_public_schema_name
 
+Scope = Literal["province", "central"]
+PROVINCE: Scope = "province"
+CENTRAL: Scope = "central"
+SCOPES: tuple[Scope, ...] = (PROVINCE, CENTRAL)
+
 
 def in_public_schema() -> bool:
     return connection.schema_name == get_public_schema_name()
+
+
+def checked_scope(scope: Scope) -> Scope:
+    if scope not in SCOPES:
+        raise ImproperlyConfigured(f"Unknown scope {scope!r}; expected one of {SCOPES}.")
+    return scope
+
+
+def in_scope(scope: Scope) -> bool:
+    """Whether the connection is on `scope`'s side."""
+    return in_public_schema() == (checked_scope(scope) == CENTRAL)
 
 
 def current_province():
@@ -27,28 +49,30 @@ def current_province():
     return Province.objects.get(schema_name=connection.schema_name)
 
 
-def public_schema_only(view):
-    """Decorate a view so that it exists only on the central (public-schema) host."""
+def scope_only(scope: Scope):
+    """Decorate a view so that it exists only on `scope`'s side (404 on the other).
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not in_public_schema():
-            raise Http404("Chỉ có trên trang quản trị Trung ương.")
-        return view(request, *args, **kwargs)
+    Decorating a view already limited to the same scope returns it unchanged.
+    """
+    checked_scope(scope)
 
-    return wrapped
+    def decorator(view):
+        if getattr(view, "schema_scope", None) == scope:
+            return view
+
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not in_scope(scope):
+                raise Http404("Không có trên trang này.")
+            return view(request, *args, **kwargs)
+
+        wrapped.schema_scope = scope
+        return wrapped
+
+    return decorator
 
 
-def province_schema_only(view):
-    """Decorate a view so that it exists only on a province host (not on the central one)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if in_public_schema():
-            raise Http404("Chỉ có trên trang quản trị của tỉnh.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+province_schema_only = scope_only(PROVINCE)
 
 
 class ProvincePageMixin:

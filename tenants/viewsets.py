@@ -1,11 +1,19 @@
-"""Central admin: the list of provinces and the onboarding form (public schema only).
+"""Admin screens of one side of the platform, and the central admin's own: provinces and onboarding.
 
-The Province and OnboardingJob tables live in the public schema, which every province
-connection also sees through its search path; so these views check the schema themselves
-(404 on a province host) and their menu item is shown only on the central host.
+Every province connection also sees the public schema's tables through its search path, and a
+province schema holds empty copies of the page apps' tables; so a screen meant for one side must not
+merely hide its menu item on the other, it must not exist there. `ScopedViewSetMixin` (viewsets),
+`ScopedMenuItem` (plain menu items) and `scoped_urlpatterns` (URLs registered with
+`register_admin_urls`) do both from one `scope`: `PROVINCE` or `CENTRAL` (`tenants.schemas`).
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import URLPattern, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
@@ -17,12 +25,79 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from .forms import OnboardingForm
 from .models import OnboardingJob, Province
-from .schemas import in_public_schema, public_schema_only
+from .schemas import CENTRAL, Scope, checked_scope, in_public_schema, in_scope, scope_only
 
 
-class CentralMenuItem(MenuItem):
+def scoped_urlpatterns(scope: Scope, patterns: list[URLPattern]) -> list[URLPattern]:
+    """The same URL patterns, each answering 404 outside `scope`."""
+    return [URLPattern(p.pattern, scope_only(scope)(p.callback), p.default_args, p.name) for p in patterns]
+
+
+class ScopedMenuItem(MenuItem):
+    """A menu item shown only on `scope`'s side and there only to users with `permission` (if given)
+    and for whom `is_allowed(request)` holds (if given)."""
+
+    def __init__(
+        self,
+        label,
+        url,
+        *,
+        scope: Scope,
+        permission: str | None = None,
+        is_allowed: Callable[[HttpRequest], bool] | None = None,
+        **kwargs,
+    ):
+        super().__init__(label, url, **kwargs)
+        self.scope = checked_scope(scope)
+        self.permission = permission
+        self.is_allowed = is_allowed
+
     def is_shown(self, request):
-        return in_public_schema() and request.user.is_superuser
+        return (
+            in_scope(self.scope)
+            and (self.permission is None or request.user.has_perm(self.permission))
+            and (self.is_allowed is None or self.is_allowed(request))
+        )
+
+
+class ScopedViewSetMixin:
+    """A Wagtail viewset that exists on one side only: `scope = PROVINCE` or `scope = CENTRAL`.
+
+    Its menu item is shown only there (and only to whom the viewset would show it anyway), and every
+    URL it registers answers 404 on the other side, including those of a subclass that builds its
+    own `get_urlpatterns()`.
+    """
+
+    scope: Scope | None = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        get_urlpatterns = cls.get_urlpatterns
+        if getattr(get_urlpatterns, "scoped", False):
+            return
+
+        @wraps(get_urlpatterns)
+        def scoped_get_urlpatterns(self):
+            return scoped_urlpatterns(self.scope, get_urlpatterns(self))
+
+        scoped_get_urlpatterns.scoped = True
+        cls.get_urlpatterns = scoped_get_urlpatterns
+
+    def on_register(self):
+        checked_scope(self.scope)
+        super().on_register()
+
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        return ScopedMenuItem(
+            item.label,
+            item.url,
+            scope=self.scope,
+            is_allowed=item.is_shown,
+            name=item.name,
+            icon_name=item.icon_name,
+            order=item.order,
+        )
 
 
 class CentralOnlyPolicy(ModelPermissionPolicy):
@@ -42,18 +117,6 @@ class CentralOnlyPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(actions).filter(is_superuser=True)
 
 
-class CentralOnlyViewSet(ModelViewSet):
-    menu_item_class = CentralMenuItem
-    add_to_reference_index = False
-    copy_view_enabled = False
-
-    def get_urlpatterns(self):
-        return [
-            URLPattern(p.pattern, public_schema_only(p.callback), p.default_args, p.name)
-            for p in super().get_urlpatterns()
-        ]
-
-
 class DomainsColumn(Column):
     def get_value(self, instance):
         return ", ".join(domain.domain for domain in instance.domains.all())
@@ -64,8 +127,11 @@ class ProvinceIndexView(generic.IndexView):
         return super().get_base_queryset().exclude(code="").prefetch_related("domains")
 
 
-class ProvinceViewSet(CentralOnlyViewSet):
+class ProvinceViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = CENTRAL
     model = Province
+    add_to_reference_index = False
+    copy_view_enabled = False
     icon = "site"
     menu_label = _("Danh sách tỉnh")
     add_to_admin_menu = False
@@ -100,8 +166,11 @@ class OnboardingJobCreateView(generic.CreateView):
         return reverse(self.index_url_name)
 
 
-class OnboardingJobViewSet(CentralOnlyViewSet):
+class OnboardingJobViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = CENTRAL
     model = OnboardingJob
+    add_to_reference_index = False
+    copy_view_enabled = False
     icon = "plus"
     menu_label = _("Khởi tạo tỉnh")
     add_to_admin_menu = False

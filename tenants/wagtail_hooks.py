@@ -1,12 +1,12 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from .models import OnboardingJob, Province
-from .schemas import in_public_schema
+from .schemas import PROVINCE
 from .views import choose_theme
-from .viewsets import CentralOnlyPolicy, ProvinceAdminGroup
+from .viewsets import CentralOnlyPolicy, ProvinceAdminGroup, ScopedMenuItem, scoped_urlpatterns
 
 # Provinces are created only through onboarding and never deleted from the admin;
 # onboarding jobs are a record, so they can be requested and read, never edited.
@@ -19,16 +19,18 @@ def register_province_admin():
     return ProvinceAdminGroup()
 
 
-class ProvinceSettingsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return not in_public_schema() and request.user.has_perm("wagtailcore.change_site")
-
-
 @hooks.register("register_admin_urls")
 def register_theme_url():
-    return [path("giao-dien/", choose_theme, name="choose_theme")]
+    return scoped_urlpatterns(PROVINCE, [path("giao-dien/", choose_theme, name="choose_theme")])
 
 
 @hooks.register("register_settings_menu_item")
 def register_theme_menu_item():
-    return ProvinceSettingsMenuItem("Giao diện", reverse("choose_theme"), icon_name="image", order=900)
+    return ScopedMenuItem(
+        _("Giao diện"),
+        reverse("choose_theme"),
+        scope=PROVINCE,
+        permission="wagtailcore.change_site",
+        icon_name="image",
+        order=900,
+    )

@@ -15,8 +15,8 @@ from wagtail.signals import page_published, page_unpublished
 from tenant_apps.news.models import NewsPage
 from tenants.schemas import in_public_schema
 
-from . import services
 from .pages.models import NationalDocumentPage, NationalNewsPage
+from .services import local_stream, snapshots
 from .tasks import queue_fan_out
 
 
@@ -25,7 +25,7 @@ from .tasks import queue_fan_out
 def national_item_published(sender, instance, revision=None, **kwargs):
     if not in_public_schema():
         return
-    item = services.record_national_publication(instance, revision)
+    item = snapshots.record_national_publication(instance, revision)
     transaction.on_commit(partial(queue_fan_out, item.pk))
 
 
@@ -36,17 +36,17 @@ def national_item_published(sender, instance, revision=None, **kwargs):
 def national_item_withdrawn(sender, instance, **kwargs):
     if not in_public_schema():
         return
-    item = services.record_national_withdrawal(instance.pk)
+    item = snapshots.record_national_withdrawal(instance.pk)
     if item is not None:
         transaction.on_commit(partial(queue_fan_out, item.pk))
 
 
 @receiver(page_published, sender=NewsPage)
 def local_article_published(sender, instance, **kwargs):
-    services.record_local_article(instance)
+    local_stream.record_local_article(instance)
 
 
 @receiver(page_unpublished, sender=NewsPage)
 @receiver(post_delete, sender=NewsPage)
 def local_article_removed(sender, instance, **kwargs):
-    services.forget_local_article(instance.pk)
+    local_stream.forget_local_article(instance.pk)

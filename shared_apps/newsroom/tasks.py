@@ -14,7 +14,7 @@ from django_tenants.utils import get_public_schema_name, schema_context, tenant_
 
 from tenants.models import Province
 
-from . import services
+from .services import delivery, fanout
 
 
 def send_deliveries(pairs: Iterable[tuple[Province, int]]) -> int:
@@ -36,7 +36,7 @@ def queue_fan_out(item_id: int) -> None:
 @shared_task
 def fan_out_national_item(item_id: int) -> int:
     """Public schema: mark the item pending everywhere, then one delivery task per receiving province."""
-    provinces = services.prepare_deliveries(item_id)
+    provinces = fanout.prepare_deliveries(item_id)
     return send_deliveries((province, item_id) for province in provinces)
 
 
@@ -44,21 +44,21 @@ def fan_out_national_item(item_id: int) -> int:
 def deliver_national_item(self, item_id: int) -> str:
     """Province schema: create, update or withdraw this province's copy; retried with backoff on failure."""
     try:
-        delivery = services.deliver_national_item(item_id)
+        outcome = delivery.deliver_national_item(item_id)
     except Exception as error:
         retries, limit = self.request.retries, settings.NEWSROOM_DELIVERY_MAX_RETRIES
-        retry_in = services.retry_delay(retries) if retries < limit else None
-        services.record_delivery_failure(item_id, error, retry_in=retry_in)
+        retry_in = delivery.retry_delay(retries) if retries < limit else None
+        delivery.record_delivery_failure(item_id, error, retry_in=retry_in)
         if retry_in is None:
             raise
         raise self.retry(exc=error, countdown=retry_in, max_retries=limit) from error
-    return delivery.status if delivery else "gone"
+    return outcome.status if outcome else "gone"
 
 
 @shared_task
 def send_national_backlog(province_id: int) -> int:
     """After onboarding: deliver the newest national items to a province that has not received them."""
-    province, item_ids = services.prepare_backlog(province_id)
+    province, item_ids = fanout.prepare_backlog(province_id)
     if province is None:
         return 0
     return send_deliveries((province, item_id) for item_id in item_ids)

@@ -1,9 +1,9 @@
-"""Admin views of the newsroom. Thin: the work is in services.py, the queries in selectors.py.
+"""Admin views of the newsroom. Thin: the work is in services/, the queries in selectors.py.
 
 Central views (the delivery matrix, the nomination inbox) exist only on the central host and only
-for the central office's superusers: `public_schema_only` answers 404 on a province host, because
-the newsroom's tables are visible through every province's search path. Province views exist only
-on province hosts and only ever touch the current province's rows.
+for the central office's superusers; province views exist only on province hosts and only ever touch
+the current province's rows. Their URLs are scoped to their side in wagtail_hooks.py (404 on the
+other), because the newsroom's tables are visible through every province's search path.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -22,12 +21,14 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
 from tenant_apps.news.models import NewsPage
-from tenants.schemas import in_public_schema, public_schema_only
 from tenants.viewsets import CentralOnlyPolicy
 
-from . import selectors, services
+from . import selectors
+from .errors import NewsroomError
 from .forms import AcceptForm, DeclineForm, NominationForm, PolicyForm
 from .models import Delivery, Nomination
+from .services import exchange, fanout
+from .services.delivery import receiving_mode, set_receiving_mode
 from .tasks import send_deliveries
 
 NOMINATIONS_PER_PAGE = 30
@@ -37,11 +38,10 @@ DELIVERY_POLICY = CentralOnlyPolicy(Delivery, {"view", "change"})
 NOMINATION_POLICY = CentralOnlyPolicy(Nomination, {"view", "change"})
 
 
-def central_only(policy: CentralOnlyPolicy, action: str):
-    """A view of the central admin: 404 on a province host, refused to anyone but central superusers."""
+def policy_required(policy: CentralOnlyPolicy, action: str):
+    """A view refused (403) to whom `policy` does not allow `action`."""
 
     def decorator(view):
-        @public_schema_only
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not policy.user_has_permission(request.user, action):
@@ -53,22 +53,10 @@ def central_only(policy: CentralOnlyPolicy, action: str):
     return decorator
 
 
-def province_only(view):
-    """A view of a province's admin: 404 on the central host."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if in_public_schema():
-            raise Http404("Chỉ có trên trang quản trị của tỉnh.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
 # --- Central: delivery matrix -------------------------------------------------------------------
 
 
-@central_only(DELIVERY_POLICY, "view")
+@policy_required(DELIVERY_POLICY, "view")
 def delivery_matrix(request):
     matrix = selectors.delivery_matrix(request.GET.get("p", 1))
     return TemplateResponse(
@@ -83,10 +71,10 @@ def delivery_matrix(request):
 
 
 @require_POST
-@central_only(DELIVERY_POLICY, "change")
+@policy_required(DELIVERY_POLICY, "change")
 def retry_failed(request):
     item_id = request.POST.get("item")
-    deliveries = services.retry_failed_deliveries(int(item_id) if item_id and item_id.isdigit() else None)
+    deliveries = fanout.retry_failed_deliveries(int(item_id) if item_id and item_id.isdigit() else None)
     pairs = [(delivery.province, delivery.item_id) for delivery in deliveries]
     transaction.on_commit(lambda: send_deliveries(pairs))
     if pairs:
@@ -99,7 +87,7 @@ def retry_failed(request):
 # --- Central: nomination inbox ------------------------------------------------------------------
 
 
-@central_only(NOMINATION_POLICY, "view")
+@policy_required(NOMINATION_POLICY, "view")
 def nomination_inbox(request):
     status = request.GET.get("trang-thai") or ""
     if status not in Nomination.Status.values:
@@ -133,21 +121,21 @@ def _nomination_page(request, nomination, accept_form=None, decline_form=None, s
     )
 
 
-@central_only(NOMINATION_POLICY, "view")
+@policy_required(NOMINATION_POLICY, "view")
 def nomination_detail(request, pk: int):
     return _nomination_page(request, get_object_or_404(Nomination.objects.select_related("province"), pk=pk))
 
 
 @require_POST
-@central_only(NOMINATION_POLICY, "change")
+@policy_required(NOMINATION_POLICY, "change")
 def accept_nomination(request, pk: int):
     nomination = get_object_or_404(Nomination, pk=pk)
     form = AcceptForm(request.POST)
     if not form.is_valid():
         return _nomination_page(request, nomination, accept_form=form)
     try:
-        page = services.accept_nomination(nomination.pk, user=request.user, publish=form.cleaned_data["publish"])
-    except services.NewsroomError as error:
+        page = exchange.accept_nomination(nomination.pk, user=request.user, publish=form.cleaned_data["publish"])
+    except NewsroomError as error:
         messages.error(request, str(error))
         return redirect("newsroom_nomination", pk=nomination.pk)
     if page.live:
@@ -158,17 +146,17 @@ def accept_nomination(request, pk: int):
 
 
 @require_POST
-@central_only(NOMINATION_POLICY, "change")
+@policy_required(NOMINATION_POLICY, "change")
 def decline_nomination(request, pk: int):
     nomination = get_object_or_404(Nomination.objects.select_related("province"), pk=pk)
     form = DeclineForm(request.POST)
     if not form.is_valid():
         return _nomination_page(request, nomination, decline_form=form)
     try:
-        services.decline_nomination(
+        exchange.decline_nomination(
             nomination.pk, reason=form.cleaned_data["reason"], username=request.user.get_username()
         )
-    except services.NewsroomError as error:
+    except NewsroomError as error:
         messages.error(request, str(error))
         return redirect("newsroom_nomination", pk=nomination.pk)
     messages.success(request, _("Đã từ chối đề xuất «%(title)s».") % {"title": nomination.title})
@@ -183,7 +171,6 @@ def nominable_articles():
     return NewsPage.objects.live().filter(syndication_key__isnull=True).order_by("-first_published_at", "-pk")
 
 
-@province_only
 def province_nominations(request):
     nominations = Paginator(selectors.nominations_of_province(connection.tenant), NOMINATIONS_PER_PAGE).get_page(
         request.GET.get("p", 1)
@@ -195,7 +182,6 @@ def province_nominations(request):
     )
 
 
-@province_only
 def nominate(request):
     articles = nominable_articles()
     form = NominationForm(request.POST or None, articles=articles, initial={"article": request.GET.get("bai")})
@@ -205,8 +191,8 @@ def nominate(request):
             form.add_error("article", _("Bạn không có quyền đề xuất bài viết này."))
         else:
             try:
-                services.nominate_article(article, note=form.cleaned_data["note"], username=request.user.get_username())
-            except services.NewsroomError as error:
+                exchange.nominate_article(article, note=form.cleaned_data["note"], username=request.user.get_username())
+            except NewsroomError as error:
                 form.add_error(error.field if error.field in form.fields else None, str(error))
             else:
                 messages.success(request, _("Đã gửi «%(title)s» về Trung ương.") % {"title": article.title})
@@ -218,7 +204,6 @@ def nominate(request):
     )
 
 
-@province_only
 def province_nomination_detail(request, pk: int):
     nomination = get_object_or_404(Nomination, pk=pk, province=connection.tenant)
     return TemplateResponse(
@@ -239,14 +224,13 @@ def can_set_receiving_policy(request) -> bool:
     return bool(site) and site.root_page.permissions_for_user(request.user).can_publish()
 
 
-@province_only
 def receiving_policy(request):
     if not can_set_receiving_policy(request):
         raise PermissionDenied
     province = connection.tenant
-    form = PolicyForm(request.POST or None, initial={"mode": services.receiving_mode(province)})
+    form = PolicyForm(request.POST or None, initial={"mode": receiving_mode(province)})
     if request.method == "POST" and form.is_valid():
-        services.set_receiving_mode(province, form.cleaned_data["mode"], username=request.user.get_username())
+        set_receiving_mode(province, form.cleaned_data["mode"], username=request.user.get_username())
         messages.success(request, _("Đã lưu cách nhận tin toàn ngành."))
         return redirect("newsroom_policy")
     return TemplateResponse(

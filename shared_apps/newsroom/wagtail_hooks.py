@@ -3,13 +3,13 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
 from tenant_apps.news.models import NewsPage
-from tenants.schemas import in_public_schema
-from tenants.viewsets import CentralMenuItem
+from tenants.schemas import CENTRAL, PROVINCE, in_public_schema
+from tenants.viewsets import ScopedMenuItem, scoped_urlpatterns
 
 from . import views
 from .models import Delivery, Nomination
@@ -20,58 +20,70 @@ register_permission_policy(Nomination, views.NOMINATION_POLICY)
 
 @hooks.register("register_admin_urls")
 def register_newsroom_urls():
-    return [
-        # Central host only
+    central = [
         path("tin-toan-nganh/phan-phoi/", views.delivery_matrix, name="newsroom_matrix"),
         path("tin-toan-nganh/phan-phoi/gui-lai/", views.retry_failed, name="newsroom_retry_failed"),
         path("tin-toan-nganh/de-xuat/", views.nomination_inbox, name="newsroom_inbox"),
         path("tin-toan-nganh/de-xuat/<int:pk>/", views.nomination_detail, name="newsroom_nomination"),
         path("tin-toan-nganh/de-xuat/<int:pk>/nhan-dang/", views.accept_nomination, name="newsroom_accept"),
         path("tin-toan-nganh/de-xuat/<int:pk>/tu-choi/", views.decline_nomination, name="newsroom_decline"),
-        # Province hosts only
+    ]
+    province = [
         path("gui-tin-trung-uong/", views.province_nominations, name="newsroom_province_nominations"),
         path("gui-tin-trung-uong/de-xuat/", views.nominate, name="newsroom_nominate"),
         path("gui-tin-trung-uong/<int:pk>/", views.province_nomination_detail, name="newsroom_province_nomination"),
         path("nhan-tin-toan-nganh/", views.receiving_policy, name="newsroom_policy"),
     ]
-
-
-class CentralSubmenuItem(SubmenuMenuItem):
-    def is_shown(self, request):
-        return in_public_schema() and request.user.is_superuser
-
-
-class ProvinceMenuItem(MenuItem):
-    def is_shown(self, request):
-        return not in_public_schema()
-
-
-class ReceivingPolicyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return not in_public_schema() and views.can_set_receiving_policy(request)
+    return scoped_urlpatterns(CENTRAL, central) + scoped_urlpatterns(PROVINCE, province)
 
 
 @hooks.register("register_admin_menu_item")
 def register_central_newsroom_menu():
+    """A submenu is shown when one of its items is: on the central host, to whom may use them."""
     submenu = Menu(
         items=[
-            CentralMenuItem(_("Phân phối tới các tỉnh"), reverse("newsroom_matrix"), icon_name="table", order=10),
-            CentralMenuItem(_("Tin đề xuất từ địa phương"), reverse("newsroom_inbox"), icon_name="mail", order=20),
+            ScopedMenuItem(
+                _("Phân phối tới các tỉnh"),
+                reverse("newsroom_matrix"),
+                scope=CENTRAL,
+                is_allowed=lambda request: views.DELIVERY_POLICY.user_has_permission(request.user, "view"),
+                icon_name="table",
+                order=10,
+            ),
+            ScopedMenuItem(
+                _("Tin đề xuất từ địa phương"),
+                reverse("newsroom_inbox"),
+                scope=CENTRAL,
+                is_allowed=lambda request: views.NOMINATION_POLICY.user_has_permission(request.user, "view"),
+                icon_name="mail",
+                order=20,
+            ),
         ]
     )
-    return CentralSubmenuItem(_("Tin toàn ngành"), submenu, icon_name="globe", order=160)
+    return SubmenuMenuItem(_("Tin toàn ngành"), submenu, icon_name="globe", order=160)
 
 
 @hooks.register("register_admin_menu_item")
 def register_province_nominations_menu():
-    return ProvinceMenuItem(
-        _("Gửi tin về Trung ương"), reverse("newsroom_province_nominations"), icon_name="mail", order=260
+    return ScopedMenuItem(
+        _("Gửi tin về Trung ương"),
+        reverse("newsroom_province_nominations"),
+        scope=PROVINCE,
+        icon_name="mail",
+        order=260,
     )
 
 
 @hooks.register("register_settings_menu_item")
 def register_receiving_policy_menu():
-    return ReceivingPolicyMenuItem(_("Nhận tin toàn ngành"), reverse("newsroom_policy"), icon_name="globe", order=910)
+    return ScopedMenuItem(
+        _("Nhận tin toàn ngành"),
+        reverse("newsroom_policy"),
+        scope=PROVINCE,
+        is_allowed=views.can_set_receiving_policy,
+        icon_name="globe",
+        order=910,
+    )
 
 
 @hooks.register("register_page_header_buttons")

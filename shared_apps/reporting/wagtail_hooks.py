@@ -2,12 +2,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from tenants.schemas import in_public_schema, province_schema_only, public_schema_only
-from tenants.viewsets import CentralOnlyPolicy, CentralOnlyViewSet
+from tenants.schemas import CENTRAL, PROVINCE
+from tenants.viewsets import CentralOnlyPolicy, ScopedMenuItem, ScopedViewSetMixin, scoped_urlpatterns
 
 from . import views
 from .models import AdHocRequest
@@ -20,8 +20,11 @@ class AnswersColumn(Column):
         return format_html('<a href="{}">Xem trả lời</a>', reverse("central_adhoc_answers", args=[instance.pk]))
 
 
-class AdHocRequestViewSet(CentralOnlyViewSet):
+class AdHocRequestViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = CENTRAL
     model = AdHocRequest
+    add_to_reference_index = False
+    copy_view_enabled = False
     icon = "mail"
     menu_label = _("Yêu cầu báo cáo đột xuất")
     add_to_admin_menu = True
@@ -37,56 +40,61 @@ def register_adhoc_requests():
 
 @hooks.register("register_admin_urls")
 def register_reporting_urls():
-    return [
-        path("bao-cao/", province_schema_only(views.province_reports), name="province_reports"),
-        path("bao-cao/<int:pk>/", province_schema_only(views.province_report), name="province_report"),
-        path("bao-cao/dot-xuat/<int:pk>/", province_schema_only(views.answer_adhoc_request), name="answer_adhoc"),
-        path("tong-hop-bao-cao/", public_schema_only(views.central_table), name="central_reports"),
-        path("tong-hop-bao-cao/<int:pk>/", public_schema_only(views.central_report), name="central_report"),
-        path(
-            "tong-hop-bao-cao/dot-xuat/<int:pk>/",
-            public_schema_only(views.central_adhoc_answers),
-            name="central_adhoc_answers",
-        ),
-        path("ho-so-thanh-lap/", province_schema_only(views.province_dossier), name="province_dossier"),
-        path("ho-so-thanh-lap/tep/<int:pk>/", views.dossier_file, name="dossier_file"),
-        path("tong-hop-ho-so/", public_schema_only(views.central_dossiers), name="central_dossiers"),
-        path("tong-hop-ho-so/<int:pk>/", public_schema_only(views.central_dossier), name="central_dossier"),
+    province = [
+        path("bao-cao/", views.province_reports, name="province_reports"),
+        path("bao-cao/<int:pk>/", views.province_report, name="province_report"),
+        path("bao-cao/dot-xuat/<int:pk>/", views.answer_adhoc_request, name="answer_adhoc"),
+        path("ho-so-thanh-lap/", views.province_dossier, name="province_dossier"),
     ]
+    central = [
+        path("tong-hop-bao-cao/", views.central_table, name="central_reports"),
+        path("tong-hop-bao-cao/<int:pk>/", views.central_report, name="central_report"),
+        path("tong-hop-bao-cao/dot-xuat/<int:pk>/", views.central_adhoc_answers, name="central_adhoc_answers"),
+        path("tong-hop-ho-so/", views.central_dossiers, name="central_dossiers"),
+        path("tong-hop-ho-so/<int:pk>/", views.central_dossier, name="central_dossier"),
+    ]
+    # A dossier's file is opened from both sides (by its province and by the centre).
+    both = [path("ho-so-thanh-lap/tep/<int:pk>/", views.dossier_file, name="dossier_file")]
+    return scoped_urlpatterns(PROVINCE, province) + scoped_urlpatterns(CENTRAL, central) + both
 
 
-class ReportsMenuItem(MenuItem):
-    def __init__(self, *args, central: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.central = central
-
-    def is_shown(self, request):
-        return in_public_schema() == self.central and (request.user.is_superuser or not self.central)
+def is_superuser(request) -> bool:
+    return request.user.is_superuser
 
 
 @hooks.register("register_admin_menu_item")
 def register_province_reports_menu():
-    return ReportsMenuItem(
-        _("Báo cáo về Trung ương"), reverse("province_reports"), icon_name="doc-full", order=270, central=False
+    return ScopedMenuItem(
+        _("Báo cáo về Trung ương"), reverse("province_reports"), scope=PROVINCE, icon_name="doc-full", order=270
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_province_dossier_menu():
-    return ReportsMenuItem(
-        _("Hồ sơ thành lập trang"), reverse("province_dossier"), icon_name="folder-open-1", order=271, central=False
+    return ScopedMenuItem(
+        _("Hồ sơ thành lập trang"), reverse("province_dossier"), scope=PROVINCE, icon_name="folder-open-1", order=271
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_central_dossiers_menu():
-    return ReportsMenuItem(
-        _("Hồ sơ thành lập các tỉnh"), reverse("central_dossiers"), icon_name="folder-open-1", order=156, central=True
+    return ScopedMenuItem(
+        _("Hồ sơ thành lập các tỉnh"),
+        reverse("central_dossiers"),
+        scope=CENTRAL,
+        is_allowed=is_superuser,
+        icon_name="folder-open-1",
+        order=156,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_central_reports_menu():
-    return ReportsMenuItem(
-        _("Tổng hợp báo cáo các tỉnh"), reverse("central_reports"), icon_name="table", order=155, central=True
+    return ScopedMenuItem(
+        _("Tổng hợp báo cáo các tỉnh"),
+        reverse("central_reports"),
+        scope=CENTRAL,
+        is_allowed=is_superuser,
+        icon_name="table",
+        order=155,
     )

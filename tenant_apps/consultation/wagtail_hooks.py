@@ -1,12 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 
-from tenant_apps.editorial.wagtail_hooks import ProvinceOnlyViewSet
+from tenants.schemas import PROVINCE
+from tenants.viewsets import ScopedViewSetMixin
 
 from .models import DraftComment
 
 
-class DraftCommentViewSet(ProvinceOnlyViewSet):
+class DraftCommentViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = PROVINCE
+    copy_view_enabled = False
     model = DraftComment
     icon = "comment"
     menu_label = _("Góp ý dự thảo")

@@ -2,12 +2,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from tenants.schemas import in_public_schema
+from tenants.schemas import PROVINCE
+from tenants.viewsets import ScopedViewSetMixin
 
 from .models import ContactMessage
 
 
-class ContactMessageViewSet(ModelViewSet):
+class ContactMessageViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = PROVINCE
     model = ContactMessage
     icon = "mail"
     menu_label = _("Thư liên hệ")
@@ -19,12 +21,6 @@ class ContactMessageViewSet(ModelViewSet):
     form_fields = ["handled"]
     inspect_view_enabled = True
     copy_view_enabled = False
-
-    def get_menu_item(self, order=None):
-        item = super().get_menu_item(order)
-        shown = item.is_shown
-        item.is_shown = lambda request: not in_public_schema() and shown(request)
-        return item
 
 
 @hooks.register("register_admin_viewset")

@@ -8,9 +8,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from tenant_apps.news.models import SyndicatedCopyMixin
 from tenant_apps.pages.fragments import cached_fragment
-from tenant_apps.pages.models import PrintableMixin
+from tenant_apps.pages.models import PrintableMixin, SyndicatedCopyMixin
+from tenant_apps.pages.pagination import paginate
 from tenant_apps.search.index import FoldedSearchMixin
 from tenants.schemas import ProvincePageMixin
 
@@ -57,8 +57,6 @@ class DocumentIndexPage(ProvincePageMixin, Page):
         verbose_name = _("thư viện văn bản")
 
     def get_context(self, request, *args, **kwargs):
-        from tenant_apps.news.models import paginate
-
         from .forms import DocumentFilterForm
         from .selectors import filter_documents, issuers_of
 

@@ -1,13 +1,13 @@
-from django.urls import URLPattern, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from tenants.schemas import in_public_schema, province_schema_only
+from tenants.schemas import PROVINCE, in_public_schema
+from tenants.viewsets import ScopedMenuItem, ScopedViewSetMixin, scoped_urlpatterns
 
 from .forms import BoardMemberForm
 from .models import BoardDecision, BoardMember, OperatingRules, RoyaltyContribution
@@ -15,22 +15,6 @@ from .panels import TimelinessPanel
 from .roles import DEPUTY_HEAD, EDITOR, HEAD_OF_BOARD
 from .services import invite_member, save_member
 from .views import royalty_statements
-
-
-class ProvinceMenuItem(MenuItem):
-    def is_shown(self, request):
-        return not in_public_schema() and super().is_shown(request)
-
-
-class ProvinceOnlyViewSet(ModelViewSet):
-    menu_item_class = ProvinceMenuItem
-    copy_view_enabled = False
-
-    def get_urlpatterns(self):
-        return [
-            URLPattern(p.pattern, province_schema_only(p.callback), p.default_args, p.name)
-            for p in super().get_urlpatterns()
-        ]
 
 
 class MemberFormMixin:
@@ -49,7 +33,9 @@ class MemberEditView(MemberFormMixin, generic.EditView):
     pass
 
 
-class BoardMemberViewSet(ProvinceOnlyViewSet):
+class BoardMemberViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = PROVINCE
+    copy_view_enabled = False
     model = BoardMember
     icon = "group"
     menu_label = _("Thành viên")
@@ -63,7 +49,9 @@ class BoardMemberViewSet(ProvinceOnlyViewSet):
         return BoardMemberForm
 
 
-class BoardDecisionViewSet(ProvinceOnlyViewSet):
+class BoardDecisionViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = PROVINCE
+    copy_view_enabled = False
     model = BoardDecision
     icon = "doc-full"
     menu_label = _("Quyết định thành lập")
@@ -71,7 +59,9 @@ class BoardDecisionViewSet(ProvinceOnlyViewSet):
     form_fields = ["number", "signed_date", "signer", "document", "is_current"]
 
 
-class OperatingRulesViewSet(ProvinceOnlyViewSet):
+class OperatingRulesViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = PROVINCE
+    copy_view_enabled = False
     model = OperatingRules
     icon = "doc-full-inverse"
     menu_label = _("Quy chế hoạt động")
@@ -79,9 +69,11 @@ class OperatingRulesViewSet(ProvinceOnlyViewSet):
     form_fields = ["version", "title", "adopted_date", "document", "notes"]
 
 
-class RoyaltyContributionViewSet(ProvinceOnlyViewSet):
+class RoyaltyContributionViewSet(ScopedViewSetMixin, ModelViewSet):
     """Payment follow-up: status, payment date and contact attempts (due 60 days after publication)."""
 
+    scope = PROVINCE
+    copy_view_enabled = False
     model = RoyaltyContribution
     icon = "table"
     menu_label = _("Chi trả nhuận bút")
@@ -110,17 +102,19 @@ def register_board_admin():
 
 @hooks.register("register_admin_urls")
 def register_royalty_urls():
-    return [path("nhuan-but/", province_schema_only(royalty_statements), name="royalty_statements")]
-
-
-class RoyaltyMenuItem(ProvinceMenuItem):
-    def is_shown(self, request):
-        return super().is_shown(request) and request.user.has_perm("editorial.approve_royalties")
+    return scoped_urlpatterns(PROVINCE, [path("nhuan-but/", royalty_statements, name="royalty_statements")])
 
 
 @hooks.register("register_admin_menu_item")
 def register_royalty_menu_item():
-    return RoyaltyMenuItem(_("Nhuận bút"), reverse("royalty_statements"), icon_name="table", order=260)
+    return ScopedMenuItem(
+        _("Nhuận bút"),
+        reverse("royalty_statements"),
+        scope=PROVINCE,
+        permission="editorial.approve_royalties",
+        icon_name="table",
+        order=260,
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,9 +1,7 @@
 """Tin tức — news articles, their categories and the paginated news index."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,7 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from tenant_apps.pages.models import PrintableMixin
+from tenant_apps.pages.models import PrintableMixin, SyndicatedCopyMixin
+from tenant_apps.pages.pagination import paginate
 from tenant_apps.search.index import FoldedSearchMixin
 from tenants.schemas import ProvincePageMixin
 
@@ -54,15 +53,6 @@ register_snippet(NewsCategory)
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
-
-
-def paginate(request, queryset, per_page: int):
-    """A page of results; a page number that is not a number or past the end is a 404."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("trang", 1))
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404("Không có trang kết quả này.") from error
 
 
 class NewsIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
@@ -154,37 +144,6 @@ class NewsArticleFields(models.Model):
         super().clean()
         if self.featured_image_id and not self.featured_image_alt.strip():
             raise ValidationError({"featured_image_alt": _("Hãy mô tả ảnh đại diện (văn bản thay thế).")})
-
-
-class SyndicatedCopyMixin(models.Model):
-    """A province page that may be the copy of a national item pushed by the central newsroom.
-
-    `syndication_key` is the national item's key: unique, so a re-delivery can never make a second
-    copy. A copy is shown with `syndicated_template`, whose canonical link is the central original.
-    """
-
-    syndication_key = models.UUIDField(_("mã tin toàn ngành"), null=True, blank=True, unique=True, editable=False)
-    canonical_url = models.URLField(_("địa chỉ bản gốc"), max_length=500, blank=True, editable=False)
-
-    syndicated_template = ""
-    exclude_fields_in_copy = ["syndication_key", "canonical_url"]
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.alias_of_id:  # an alias shares its original's content, never its key
-            self.syndication_key = None
-        return super().save(*args, **kwargs)
-
-    @property
-    def is_syndicated_copy(self) -> bool:
-        return self.syndication_key is not None
-
-    def get_template(self, request, *args, **kwargs):
-        if self.syndication_key and self.syndicated_template:
-            return self.syndicated_template
-        return super().get_template(request, *args, **kwargs)
 
 
 class NewsPage(  # noqa: DJ008 (Page.__str__ gives the title)

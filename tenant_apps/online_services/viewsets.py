@@ -8,19 +8,19 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import URLPattern, path
+from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from tenants.schemas import in_public_schema, province_schema_only
+from tenants.schemas import PROVINCE
+from tenants.viewsets import ScopedViewSetMixin
 
 from .forms import StatusChangeForm
 from .models import PersonalDataAccess, ServiceRequest
@@ -49,24 +49,12 @@ SERVICE_REQUEST_POLICY = RestrictedActionsPolicy(ServiceRequest, frozenset({"add
 ACCESS_LOG_POLICY = RestrictedActionsPolicy(PersonalDataAccess, frozenset({"add", "change", "delete"}))
 
 
-class ProvinceReadOnlyViewSet(ModelViewSet):
-    """A list (and optionally a detail view) in province admins only; no add, edit, copy or delete views."""
+class ReadOnlyModelViewSet(ScopedViewSetMixin, ModelViewSet):
+    """A list (and optionally a detail view); no add, edit, copy or delete views."""
 
     copy_view_enabled = False
     add_to_reference_index = False
     registered_permissions: tuple[str, ...] = ()
-
-    @cached_property
-    def menu_item_class(self):
-        viewset = self
-
-        class ProvinceMenuItem(MenuItem):
-            def is_shown(self, request):
-                return not in_public_schema() and viewset.permission_policy.user_has_any_permission(
-                    request.user, viewset.index_view_class.any_permission_required
-                )
-
-        return ProvinceMenuItem
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
@@ -87,7 +75,7 @@ class ProvinceReadOnlyViewSet(ModelViewSet):
         ]
         if self.inspect_view_enabled:
             patterns.append(path("<int:pk>/", self.inspect_view, name="inspect"))
-        return [URLPattern(p.pattern, province_schema_only(p.callback), p.default_args, p.name) for p in patterns]
+        return patterns
 
     @property
     def url_finder_class(self):
@@ -160,7 +148,8 @@ class ServiceRequestDetailView(generic.InspectView):
         return context
 
 
-class ServiceRequestViewSet(ProvinceReadOnlyViewSet):
+class ServiceRequestViewSet(ReadOnlyModelViewSet):
+    scope = PROVINCE
     model = ServiceRequest
     icon = "form"
     menu_label = gettext_lazy("Yêu cầu đã nhận")
@@ -179,7 +168,8 @@ class ServiceRequestViewSet(ProvinceReadOnlyViewSet):
     registered_permissions = ("view_servicerequest", "change_servicerequest", "view_personal_data")
 
 
-class PersonalDataAccessViewSet(ProvinceReadOnlyViewSet):
+class PersonalDataAccessViewSet(ReadOnlyModelViewSet):
+    scope = PROVINCE
     model = PersonalDataAccess
     icon = "view"
     menu_label = gettext_lazy("Nhật ký xem dữ liệu cá nhân")

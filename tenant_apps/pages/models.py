@@ -1,5 +1,6 @@
 """General content pages that an editorial board adds anywhere in its tree."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -53,3 +54,34 @@ class PrintableMixin:
         context = super().get_context(request, *args, **kwargs)
         context["print_mode"] = "ban-in" in request.GET or "tai-ve" in request.GET
         return context
+
+
+class SyndicatedCopyMixin(models.Model):
+    """A province page that may be the copy of a national item pushed by the central newsroom.
+
+    `syndication_key` is the national item's key: unique, so a re-delivery can never make a second
+    copy. A copy is shown with `syndicated_template`, whose canonical link is the central original.
+    """
+
+    syndication_key = models.UUIDField(_("mã tin toàn ngành"), null=True, blank=True, unique=True, editable=False)
+    canonical_url = models.URLField(_("địa chỉ bản gốc"), max_length=500, blank=True, editable=False)
+
+    syndicated_template = ""
+    exclude_fields_in_copy = ["syndication_key", "canonical_url"]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.alias_of_id:  # an alias shares its original's content, never its key
+            self.syndication_key = None
+        return super().save(*args, **kwargs)
+
+    @property
+    def is_syndicated_copy(self) -> bool:
+        return self.syndication_key is not None
+
+    def get_template(self, request, *args, **kwargs):
+        if self.syndication_key and self.syndicated_template:
+            return self.syndicated_template
+        return super().get_template(request, *args, **kwargs)

@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from tenant_apps.pages.pagination import paginate
 from tenant_apps.search.text import fold
 from tenants.schemas import ProvincePageMixin
 
@@ -57,8 +58,6 @@ class QuestionIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from tenant_apps.news.models import paginate
-
         topic = request.GET.get("chu-de", "")
         query = request.GET.get("q", "").strip()[:200]
         questions = self.published_questions()

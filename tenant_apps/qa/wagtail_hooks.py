@@ -3,9 +3,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.viewsets.model import ModelViewSet
 
-from tenant_apps.editorial.wagtail_hooks import ProvinceOnlyViewSet
-from tenants.schemas import province_schema_only
+from tenants.schemas import PROVINCE
+from tenants.viewsets import ScopedViewSetMixin, scoped_urlpatterns
 
 from .models import Question
 from .views import moderate_question
@@ -26,7 +27,9 @@ class AnswerColumn(Column):
         return format_html('<a href="{}">Xử lý</a>', reverse("moderate_question", args=[instance.pk]))
 
 
-class QuestionViewSet(ProvinceOnlyViewSet):
+class QuestionViewSet(ScopedViewSetMixin, ModelViewSet):
+    scope = PROVINCE
+    copy_view_enabled = False
     model = Question
     icon = "help"
     menu_label = _("Hỏi đáp")
@@ -73,4 +76,6 @@ def register_questions():
 
 @hooks.register("register_admin_urls")
 def register_moderation_url():
-    return [path("hoi-dap/<int:pk>/tra-loi/", province_schema_only(moderate_question), name="moderate_question")]
+    return scoped_urlpatterns(
+        PROVINCE, [path("hoi-dap/<int:pk>/tra-loi/", moderate_question, name="moderate_question")]
+    )

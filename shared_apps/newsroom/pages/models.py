@@ -17,8 +17,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from tenant_apps.documents.models import LEGAL_DOCUMENT_PANELS, LegalDocumentFields
-from tenant_apps.news.models import NEWS_PER_PAGE, NewsArticleFields, paginate
+from tenant_apps.news.models import NEWS_PER_PAGE, NewsArticleFields
 from tenant_apps.pages.models import PrintableMixin
+from tenant_apps.pages.pagination import paginate
 from tenant_apps.search.index import FoldedSearchMixin
 from tenants.schemas import CentralPageMixin
 

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from shared_apps.newsroom.services import ensure_newsroom_sections
+from shared_apps.newsroom.services.sections import ensure_newsroom_sections
 
 
 @pytest.fixture

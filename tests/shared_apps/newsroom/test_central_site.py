@@ -8,7 +8,7 @@ from django_tenants.utils import schema_context
 
 from shared_apps.newsroom.models import Delivery, LocalArticle
 from shared_apps.newsroom.selectors import latest_local_articles
-from shared_apps.newsroom.services import deliver_national_item
+from shared_apps.newsroom.services.delivery import deliver_national_item
 from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tests.conftest import sign_in
 from tests.factories import NationalNewsPageFactory, NewsPageFactory

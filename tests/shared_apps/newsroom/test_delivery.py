@@ -5,7 +5,7 @@ from django.conf import settings
 from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowPage, WorkflowTask
 
 from shared_apps.newsroom.models import Delivery, SyndicationPolicy
-from shared_apps.newsroom.services import deliver_national_item, set_receiving_mode
+from shared_apps.newsroom.services.delivery import deliver_national_item, set_receiving_mode
 from tenant_apps.documents.models import DocumentIndexPage, LegalDocumentPage
 from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tests.factories import NationalDocumentPageFactory, NationalNewsPageFactory

@@ -8,7 +8,7 @@ from wagtail_factories import ImageFactory
 
 from shared_apps.newsroom.models import Nomination
 from shared_apps.newsroom.pages.models import NationalNewsPage
-from shared_apps.newsroom.services import nominate_article
+from shared_apps.newsroom.services.exchange import nominate_article
 from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tests.conftest import sign_in
 from tests.factories import NewsPageFactory, UserFactory

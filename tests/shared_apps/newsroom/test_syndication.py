@@ -14,7 +14,8 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 
 from shared_apps.newsroom.models import Delivery, SyndicatedItem
-from shared_apps.newsroom.services import ensure_newsroom_sections, retry_failed_deliveries
+from shared_apps.newsroom.services.fanout import retry_failed_deliveries
+from shared_apps.newsroom.services.sections import ensure_newsroom_sections
 from shared_apps.newsroom.tasks import deliver_national_item, fan_out_national_item, send_deliveries
 from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.home.models import HomePage

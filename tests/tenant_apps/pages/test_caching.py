@@ -7,7 +7,8 @@ import pytest
 from django.test import override_settings
 
 from shared_apps.newsroom.models import SyndicatedItem
-from shared_apps.newsroom.services import deliver_national_item, ensure_newsroom_sections
+from shared_apps.newsroom.services.delivery import deliver_national_item
+from shared_apps.newsroom.services.sections import ensure_newsroom_sections
 from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tests.factories import NationalNewsPageFactory
 from tests.factories.content import NewsPageFactory

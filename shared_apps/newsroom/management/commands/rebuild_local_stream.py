@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import tenant_context
 
 from shared_apps.newsroom.selectors import receiving_provinces
-from shared_apps.newsroom.services import record_local_article
+from shared_apps.newsroom.services.local_stream import record_local_article
 from tenant_apps.news.models import NewsPage
 
 

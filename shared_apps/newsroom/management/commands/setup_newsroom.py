@@ -7,7 +7,8 @@ the first command on a new production server (deploy/README.md).
 from django.core.management.base import BaseCommand, CommandError
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from shared_apps.newsroom.services import NewsroomError, ensure_newsroom_sections
+from shared_apps.newsroom.errors import NewsroomError
+from shared_apps.newsroom.services.sections import ensure_newsroom_sections
 from tenants.services import ensure_central_site
 
 
