@@ -46,8 +46,8 @@ from config.celery_app import app  # noqa: E402
 from shared_apps.newsroom.models import Delivery, SyndicatedItem  # noqa: E402
 from shared_apps.newsroom.pages.models import NationalNewsPage  # noqa: E402
 from shared_apps.newsroom.services.sections import ensure_newsroom_sections  # noqa: E402
+from tenant_apps.demo.content.media import banner_png  # noqa: E402
 from tenant_apps.news.models import NewsPage  # noqa: E402
-from tenants.demo_content.media import banner_png  # noqa: E402
 from tenants.models import Domain, Province  # noqa: E402
 from tenants.registry import load_registry  # noqa: E402
 from tenants.services import clone_schema, ensure_central_site, onboard_province  # noqa: E402

@@ -28,6 +28,7 @@ from django_tenants.postgresql_backend.base import is_valid_schema_name
 from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
 
 from .models import Domain, Province
+from .steps import PROVINCE_BACKUP_CONTENTS, run_steps
 
 ARCHIVE_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -151,16 +152,20 @@ def _province(code: str) -> Province:
 
 
 def _content_counts(schema_name: str) -> dict[str, int]:
+    """What the province's schema holds: Wagtail's pages, documents and images, then what each app counts."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page
 
     with schema_context(schema_name):
-        return {
+        counts = {
             "pages": Page.objects.filter(depth__gt=1).count(),
             "documents": get_document_model().objects.count(),
             "images": get_image_model().objects.count(),
         }
+        for app_counts in run_steps(PROVINCE_BACKUP_CONTENTS):
+            counts.update(app_counts)
+        return counts
 
 
 def backup_province(code: str, output: Path | None = None) -> BackupResult:

@@ -4,6 +4,11 @@
 central admin's form, by `make run`'s demo set-up and by the tests. Each step reports a line;
 a re-run skips what exists; a failure anywhere rolls back everything, schema included
 (PostgreSQL's DDL is transactional).
+
+The kernel does the tenancy part (the Province row, its schema, its domains, the first
+administrator); the site itself (home page, sections, Wagtail site, the board's groups and
+workflow, the national backlog) is built by the steps that the apps register for
+`tenants.steps.ONBOARD_PROVINCE`, in their order (docs/decisions.md, Hook points).
 """
 
 from __future__ import annotations
@@ -11,7 +16,6 @@ from __future__ import annotations
 import re
 import secrets
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -24,20 +28,13 @@ from django_tenants.postgresql_backend.base import is_valid_schema_name
 from django_tenants.utils import get_public_schema_name, schema_context, schema_exists, tenant_context
 from wagtail.models import Page, Site
 
-from shared_apps.newsroom.tasks import send_national_backlog
-from tenant_apps.editorial.roles import ensure_board_groups
-from tenant_apps.editorial.workflow import ensure_publishing_workflow
-from tenant_apps.home.models import HomePage
-from tenant_apps.home.site_tree import ensure_default_sections
-
 from .models import Domain, Province
 from .registry import ProvincialUnit, find_unit
+from .steps import ONBOARD_CENTRAL_SITE, ONBOARD_PROVINCE, Onboarding, Reporter, run_steps
 
 # RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens.
 HOST_LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
 HOST_NAME_RE = re.compile(rf"^{HOST_LABEL}(\.{HOST_LABEL})*$")
-
-Reporter = Callable[[str], None]
 
 
 class OnboardingError(Exception):
@@ -134,7 +131,7 @@ def onboard_province(
     admin_password: str | None = None,
     report: Reporter = lambda line: None,
 ) -> OnboardingResult:
-    """Create (or complete) a province: schema, domains, home page, Wagtail site, board groups, admin."""
+    """Create (or complete) a province: schema and domains, then the apps' steps, then the administrator."""
     started = time.perf_counter()
     request = validate_onboarding_request(
         code, domains=domains, schema_name=schema_name, admin_username=admin_username, admin_email=admin_email
@@ -159,7 +156,6 @@ def onboard_province(
             },
         )
         step(f"Tỉnh: {province} ({'tạo mới' if created else 'đã có'})")
-        transaction.on_commit(lambda: send_national_backlog.delay(province.pk))  # national items it has missed
         if schema_exists(province.schema_name):
             step(f"Schema «{province.schema_name}»: đã có")
         else:
@@ -171,17 +167,8 @@ def onboard_province(
             )
             step(f"Tên miền {host}: {'thêm mới' if domain_created else 'đã có'}")
 
-        primary = province.get_primary_domain()
         with tenant_context(province):
-            home = _ensure_home_page(province, step)
-            sections = ensure_default_sections(home, province)
-            step(f"Chuyên mục: {', '.join(section.title for section in sections)}")
-            news, documents = (next(s for s in sections if s.slug == slug) for slug in ("tin-tuc", "van-ban"))
-            _ensure_site(home, primary.domain, province, step)
-            ensure_board_groups(home, news_index=news)
-            step("Nhóm Ban Biên tập: Trưởng ban, Phó ban, Biên tập viên, Phóng viên/Cộng tác viên, Quản trị kỹ thuật")
-            ensure_publishing_workflow(news, documents)
-            step("Quy trình duyệt: Biên tập viên duyệt → Trưởng ban phê duyệt (tin tức, văn bản)")
+            run_steps(ONBOARD_PROVINCE, Onboarding(province=province, created=created, report=step))
             password = _ensure_administrator(request.admin_username, request.admin_email, admin_password, step)
 
     return OnboardingResult(
@@ -194,39 +181,21 @@ def onboard_province(
     )
 
 
-def _ensure_home_page(province: Province, step: Reporter) -> HomePage:
-    home = HomePage.objects.first()
-    if home:
-        step(f"Trang chủ: đã có ({home.title})")
-        return home
-    root = Page.get_first_root_node()
-    home = HomePage(
-        title=province.office_name,
-        slug="trang-chu",
-        seo_title=f"Trang thông tin điện tử {province.office_name}",
-        intro=(
-            f"<p>Chào mừng bạn đến với trang thông tin điện tử của {province.office_name}: tin tức, "
-            "văn bản, thủ tục hành chính, hỏi đáp và dịch vụ công trực tuyến về bảo hiểm xã hội, "
-            "bảo hiểm y tế và bảo hiểm thất nghiệp.</p>"
-        ),
-    )
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    step("Trang chủ: tạo mới")
-    return home
+def ensure_default_site(root_page: Page, province: Province, report: Reporter) -> Site:
+    """One Wagtail site per schema, on the province's primary domain, the default for every host that reaches it.
 
-
-def _ensure_site(home: Page, hostname: str, province: Province, step: Reporter) -> Site:
-    """One Wagtail site per province schema, the default for every host that reaches it."""
+    For the step that creates a site's root page (tenant_apps.home, shared_apps.central).
+    """
+    hostname = province.get_primary_domain().domain
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first() or Site()
     site.hostname = hostname
     site.port = 80
-    site.root_page = home
+    site.root_page = root_page
     site.site_name = province.office_name
     site.is_default_site = True
     site.save()
     Site.objects.exclude(pk=site.pk).delete()
-    step(f"Wagtail Site: {hostname}")
+    report(f"Wagtail Site: {hostname}")
     return site
 
 
@@ -279,7 +248,7 @@ def ensure_template_schema(step: Reporter = lambda line: None) -> None:
     call_command("migrate_schemas", tenant=True, schema_name=name, interactive=False, verbosity=0)
     connection.set_schema_to_public()
     with schema_context(name):
-        _remove_wagtail_placeholder()
+        remove_wagtail_placeholder()
     step(f"Schema mẫu «{name}»: đã cập nhật migration")
 
 
@@ -294,9 +263,7 @@ def ensure_central_site(
     admin_password: str | None = None,
     report: Reporter = lambda line: None,
 ) -> OnboardingResult:
-    """The central office's tenant row, domains, home page, Wagtail site and admin (public schema)."""
-    from shared_apps.central.models import CentralHomePage
-
+    """The central office's tenant row and domains (public schema), then the apps' steps, then the administrator."""
     started = time.perf_counter()
     steps: list[str] = []
 
@@ -321,25 +288,14 @@ def ensure_central_site(
         step(f"Trung ương: {central} ({'tạo mới' if created else 'đã có'})")
         for index, host in enumerate(normalise_host(d) for d in domains):
             Domain.objects.get_or_create(domain=host, defaults={"tenant": central, "is_primary": index == 0})
-        home = CentralHomePage.objects.first()
-        if home is None:
-            root = _remove_wagtail_placeholder()
-            home = CentralHomePage(
-                title=CENTRAL_OFFICE_NAME,
-                slug="trang-chu",
-                intro="<p>Hệ thống trang thông tin điện tử của Bảo hiểm xã hội các tỉnh, thành phố.</p>",
-            )
-            root.add_child(instance=home)
-            home.save_revision().publish()
-            step("Trang chủ Trung ương: tạo mới")
-        _ensure_site(home, central.get_primary_domain().domain, central, step)
+        run_steps(ONBOARD_CENTRAL_SITE, Onboarding(province=central, created=created, report=step))
         password = _ensure_administrator(
             admin_username, admin_email or f"{admin_username}@vss.gov.vn", admin_password, step
         )
     return OnboardingResult(central, created, admin_username, password, steps, time.perf_counter() - started)
 
 
-def _remove_wagtail_placeholder() -> Page:
+def remove_wagtail_placeholder() -> Page:
     """Delete the "Welcome" page (and its Site) that Wagtail's migrations create; return the root."""
     root = Page.get_first_root_node()
     for placeholder in root.get_children().exact_type(Page):

@@ -63,19 +63,17 @@ def _send_admin_credentials(job: OnboardingJob, password: str) -> None:
     )
 
 
-@shared_task
-def run_in_every_province(task_name: str) -> int:
+@shared_task(bind=True)
+def run_in_every_province(self, task_name: str) -> int:
     """Beat entry point (public schema): send `task_name` once per active province, to run in its schema."""
     from django_tenants.utils import tenant_context
-
-    from config.celery_app import app
 
     from .selectors import active_provinces_with_primary_domain
 
     provinces = list(active_provinces_with_primary_domain())
     for province in provinces:
         with tenant_context(province):  # the task's headers carry this schema
-            app.send_task(task_name)
+            self.app.send_task(task_name)  # the app running this task: the platform's (config/celery_app.py)
     return len(provinces)
 
 

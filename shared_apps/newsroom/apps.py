@@ -15,7 +15,7 @@ class NewsroomConfig(AppConfig):
         from tenant_apps.documents.models import LegalDocumentPage
         from tenant_apps.news.models import NewsPage
 
-        from . import signals  # noqa: F401
+        from . import signals, steps  # noqa: F401  (steps: onboarding and demo steps, tenants/steps.py)
         from .indexing import make_indexing_deferrable
 
         make_indexing_deferrable(NewsPage, LegalDocumentPage, get_image_model(), get_document_model())

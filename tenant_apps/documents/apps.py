@@ -5,3 +5,6 @@ class DocumentsConfig(AppConfig):
     name = "tenant_apps.documents"
     label = "legal_documents"
     verbose_name = "Văn bản"
+
+    def ready(self):
+        from . import steps  # noqa: F401  (registers what a province backup counts: tenants/steps.py)

@@ -5,3 +5,6 @@ class EditorialConfig(AppConfig):
     name = "tenant_apps.editorial"
     label = "editorial"
     verbose_name = "Ban Biên tập"
+
+    def ready(self):
+        from . import steps  # noqa: F401  (registers its onboarding steps: tenants/steps.py)

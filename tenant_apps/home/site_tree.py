@@ -1,7 +1,8 @@
-"""The sections every province site carries (founding letter §4; TT 32/2017; NĐ 42/2022).
+"""The home page and the sections every province site carries (founding letter §4; TT 32/2017; NĐ 42/2022).
 
-`ensure_default_sections()` is called by onboarding and is idempotent: a section whose slug
-already exists under the home page is left as the board edited it.
+`ensure_home_page()` and `ensure_default_sections()` are onboarding steps (registered in this
+app's wagtail_hooks.py) and idempotent: a home page or a section whose slug already exists is
+left as the board edited it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from tenant_apps.about.models import IntroductionPage
 from tenant_apps.consultation.models import ConsultationIndexPage
 from tenant_apps.contact.models import ContactPage
 from tenant_apps.documents.models import DocumentIndexPage
+from tenant_apps.home.models import HomePage
 from tenant_apps.lookups.models import HealthCardLookupPage
 from tenant_apps.news.models import DEFAULT_CATEGORIES, NewsCategory, NewsIndexPage
 from tenant_apps.offices.models import Office, OfficeDirectoryPage
@@ -73,6 +75,29 @@ ONLINE_SERVICES_TEXT = (
     "bảo hiểm xã hội, quá trình đóng tại "
     f'<a href="{NATIONAL_SITE_URL}/tra-cuu">Cổng thông tin điện tử Bảo hiểm xã hội Việt Nam</a>.</p>'
 )
+
+
+def ensure_home_page(province: Province, report: Callable[[str], None]) -> HomePage:
+    """The province's home page, the root of its site (created under Wagtail's root node)."""
+    home = HomePage.objects.first()
+    if home:
+        report(f"Trang chủ: đã có ({home.title})")
+        return home
+    root = Page.get_first_root_node()
+    home = HomePage(
+        title=province.office_name,
+        slug="trang-chu",
+        seo_title=f"Trang thông tin điện tử {province.office_name}",
+        intro=(
+            f"<p>Chào mừng bạn đến với trang thông tin điện tử của {province.office_name}: tin tức, "
+            "văn bản, thủ tục hành chính, hỏi đáp và dịch vụ công trực tuyến về bảo hiểm xã hội, "
+            "bảo hiểm y tế và bảo hiểm thất nghiệp.</p>"
+        ),
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    report("Trang chủ: tạo mới")
+    return home
 
 
 def _section(parent: Page, slug: str, build: Callable[[], Page]) -> Page:

@@ -152,8 +152,8 @@ def live_site(browser_available, django_db_setup, django_db_blocker, tmp_path_fa
     from django.db import connection
     from django_tenants.utils import tenant_context
 
-    from tenants.demo_content import fill_province
-    from tenants.demo_content.profiles import PROFILES
+    from tenant_apps.demo.content import fill_province
+    from tenant_apps.demo.content.profiles import PROFILES
     from tenants.services import onboard_province
 
     database_name = connection.settings_dict["NAME"]

@@ -15,11 +15,13 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django_tenants.utils import schema_context, schema_exists, tenant_context
+from wagtail import hooks
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from tenant_apps.home.models import HomePage
 from tenants.models import Province
+from tenants.steps import PROVINCE_BACKUP_CONTENTS
 from tests.factories import ContentPageFactory, WagtailDocumentFactory
 
 RESTORED = "hanoi_khoi_phuc"
@@ -132,3 +134,15 @@ def test_the_platform_backup_holds_the_whole_database_and_every_province(tmp_pat
         dump = contents.extractfile("database.dump").read(5)
     assert dump == b"PGDMP"  # pg_dump's custom format, for pg_restore
     assert {("01", "hanoi"), ("79", "hcm")} <= {(p["code"], p["schema"]) for p in manifest["provinces"]}
+
+
+def test_the_archive_counts_what_each_app_registered(hanoi):
+    from tenants.backups import _content_counts
+
+    with hooks.register_temporarily(
+        PROVINCE_BACKUP_CONTENTS, lambda: {"schema_is_hanoi": connection.schema_name == "hanoi"}
+    ):
+        counts = _content_counts("hanoi")
+
+    assert {"pages", "documents", "images", "news_articles", "legal_documents"} <= set(counts)
+    assert counts["schema_is_hanoi"] == 1

@@ -7,12 +7,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_exists, tenant_context
+from wagtail import hooks
 from wagtail.models import Site
 
 from tenant_apps.editorial.roles import BOARD_ROLES
 from tenant_apps.home.models import HomePage
 from tenants.models import Domain, Province
 from tenants.services import OnboardingError, onboard_province
+from tenants.steps import ONBOARD_PROVINCE
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +114,31 @@ def test_the_command_reports_each_step_and_exits_non_zero_on_bad_input(capsys):
 
     with pytest.raises(CommandError, match=r"^Mã tỉnh «xx» không có trong danh mục"):
         call_command("onboard_province", "xx")
+
+
+def test_a_step_an_app_registers_runs_in_order_in_the_province_schema_and_reports():
+    seen = []
+
+    def step(onboarding):
+        seen.append((connection.schema_name, onboarding.province.code, onboarding.child_page("tin-tuc").slug))
+        onboarding.report("Bước thử: xong")
+
+    lines = []
+    with hooks.register_temporarily(ONBOARD_PROVINCE, step, order=250):  # after the board's groups and workflow
+        onboard_province("48", report=lines.append)
+
+    assert seen == [("danang", "48", "tin-tuc")]
+    workflow = next(i for i, line in enumerate(lines) if line.startswith("Quy trình duyệt"))
+    administrator = next(i for i, line in enumerate(lines) if line.startswith("Tài khoản quản trị"))
+    assert workflow < lines.index("Bước thử: xong") < administrator
+
+
+def test_a_failing_step_of_an_app_rolls_the_whole_onboarding_back():
+    def explode(onboarding):
+        raise RuntimeError("step failed")
+
+    with hooks.register_temporarily(ONBOARD_PROVINCE, explode, order=999), pytest.raises(RuntimeError):
+        onboard_province("48")
+
+    assert connection.schema_name == "public"
+    assert not Province.objects.filter(code="48").exists() and not schema_exists("danang")

@@ -122,6 +122,7 @@ TENANT_APPS = [
     "tenant_apps.antispam",
     "tenant_apps.feedback",
     "tenant_apps.analytics",
+    "tenant_apps.demo",  # demo data for `make run` (manage.py setup_demo); no tables
 ]
 
 INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))

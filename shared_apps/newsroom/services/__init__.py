@@ -7,8 +7,3 @@
 - `local_stream`: the central "Tin từ các địa phương" stream;
 - `sections`: the central site's national sections.
 """
-
-# The demo set-up in tenants/ still imports this name from here; it moves to the newsroom's own hook module.
-from .sections import ensure_newsroom_sections
-
-__all__ = ["ensure_newsroom_sections"]

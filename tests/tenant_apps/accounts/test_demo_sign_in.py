@@ -2,7 +2,7 @@
 
 import pytest
 
-from tenants.demo import DEMO_AUTHENTICATOR_SECRET, demo_authenticator_code, ensure_demo_authenticator
+from tenant_apps.demo.services import DEMO_AUTHENTICATOR_SECRET, demo_authenticator_code, ensure_demo_authenticator
 
 from .support import sign_in_with_password
 

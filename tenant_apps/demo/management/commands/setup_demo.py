@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tenants.demo import DEMO_PASSWORD, setup_demo
+from tenant_apps.demo.services import DEMO_PASSWORD, setup_demo
 
 
 class Command(BaseCommand):

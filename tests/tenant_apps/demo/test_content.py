@@ -3,11 +3,11 @@
 import pytest
 from wagtail.models import Page
 
+from tenant_apps.demo.content import fill_province
 from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.news.models import NewsPage
 from tenant_apps.offices.models import Office
 from tenant_apps.procedures.models import ProcedurePage
-from tenants.demo_content import fill_province
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tenants.demo import demo_authenticator_code
+from tenant_apps.demo.services import demo_authenticator_code
 
 
 class Command(BaseCommand):

@@ -18,10 +18,16 @@ NATIONAL_HOTLINE = "1900 9068"  # Tổng đài hỗ trợ của Bảo hiểm xã
 
 @dataclass(frozen=True)
 class Context:
-    """The province being filled, its demo profile and the words templates need."""
+    """What a demo step receives: the province being filled, its demo profile, its home page and the
+    words templates need."""
 
     province: Province
     profile: ProvinceProfile
+    home: Page | None = None
+
+    def section(self, slug: str) -> Page:
+        """A section page that onboarding created under the home page."""
+        return section(self.home, slug)
 
     @property
     def words(self) -> dict[str, str]:

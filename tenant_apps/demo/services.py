@@ -1,4 +1,8 @@
-"""Demo data for `make run`: the central site and a few provinces with realistic contacts and content."""
+"""Demo data for `make run`: the central site and a few provinces with realistic contacts and content.
+
+`setup_demo()` sets up the central site and onboards the demo provinces with the kernel's services,
+then runs the demo steps that apps registered (tenants.steps: DEMO_CENTRAL_SITE, DEMO_PROVINCE).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,12 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
 
-from shared_apps.newsroom.services import ensure_newsroom_sections
 from tenant_apps.accounts.services import has_second_factor
 from tenant_apps.home.models import HomePage
+from tenants.services import ensure_central_site, onboard_province
+from tenants.steps import DEMO_CENTRAL_SITE, Reporter, run_steps
 
-from .demo_content import fill_province
-from .services import Reporter, ensure_central_site, onboard_province
+from .content import fill_province
 
 DEMO_PASSWORD = "bhxh-demo-2026"
 # The demo admins' second factor: a fixed secret, published in the README, so that `make run`
@@ -54,7 +58,7 @@ def setup_demo(report: Reporter = print) -> list[tuple[str, str]]:
     ensure_central_site([base, "127.0.0.1"], admin_password=DEMO_PASSWORD, report=report)
     with schema_context(get_public_schema_name()):
         ensure_demo_authenticator()
-        ensure_newsroom_sections()  # "Tin toàn ngành" and "Văn bản toàn ngành" on the central site
+        run_steps(DEMO_CENTRAL_SITE, report)  # e.g. the newsroom's "Tin toàn ngành", "Văn bản toàn ngành"
     urls = [("Trung ương", base)]
     for code, demo_contacts in DEMO_PROVINCES.items():
         contacts = dict(demo_contacts)

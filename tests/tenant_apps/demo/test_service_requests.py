@@ -2,10 +2,10 @@
 
 import pytest
 
+from tenant_apps.demo.content.common import Context, section
+from tenant_apps.demo.content.profiles import PROFILES
+from tenant_apps.demo.content.services import ensure_service_requests
 from tenant_apps.home.models import HomePage
-from tenants.demo_content.common import Context, section
-from tenants.demo_content.profiles import PROFILES
-from tenants.demo_content.services import ensure_service_requests
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,80 @@
+"""The kernel's hook points: the steps that apps register for the kernel's own operations.
+
+The tenancy kernel (this package) imports no app; the import-linter contract in pyproject.toml
+keeps it so. Where one of its operations needs the apps' work (building a new province's site,
+the central site, counting what a province archive holds, later merging two provinces) it runs
+the functions that the apps registered for a Wagtail hook, in their `order`:
+
+    from wagtail import hooks
+    from tenants.steps import ONBOARD_PROVINCE
+
+    @hooks.register(ONBOARD_PROVINCE, order=200)
+    def create_board_groups(onboarding): ...
+
+Each app registers its own steps in its own `wagtail_hooks.py`. The contract of every hook
+(arguments, schema, transaction, idempotency, order ranges) is in docs/decisions.md,
+"Hook points of the tenancy kernel".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from wagtail import hooks
+from wagtail.models import Page
+
+from .models import Province
+
+Reporter = Callable[[str], None]
+
+# fn(onboarding: Onboarding) -> None; in the onboarding transaction and the province's schema.
+ONBOARD_PROVINCE = "onboard_province"
+# fn(onboarding: Onboarding) -> None; in the central site's transaction, in the public schema.
+ONBOARD_CENTRAL_SITE = "onboard_central_site"
+# fn() -> dict[str, int]; in the schema of the province being backed up (or just restored); reads only.
+PROVINCE_BACKUP_CONTENTS = "province_backup_contents"
+# fn(merge: ProvinceMerge) -> None; reserved for the merge of provinces, which does not exist yet.
+MERGE_PROVINCES = "merge_provinces"
+# Demo data for `make run` (manage.py setup_demo, in tenant_apps/demo). Steps must be idempotent.
+# fn(report: Reporter) -> None; in the public schema, after ensure_central_site().
+DEMO_CENTRAL_SITE = "demo_central_site"
+# fn(demo) -> summary or None; in the province's schema and one transaction, after onboarding.
+# `demo` has .province, .profile (the demo province's profile), .home (its home page) and .fill(text).
+DEMO_PROVINCE = "demo_province"
+
+
+@dataclass
+class Onboarding:
+    """What an onboarding step receives.
+
+    `root_page` is None until the step that creates the site's root page (order < 200) sets it;
+    later steps build on it. `report` takes one line per thing done or found, "Label: what".
+    """
+
+    province: Province
+    created: bool  # this run created the Province row
+    report: Reporter
+    root_page: Page | None = None
+
+    def child_page(self, slug: str) -> Page:
+        """The specific page with `slug` directly under the root page, which an earlier step created."""
+        page = self.root_page.get_children().filter(slug=slug).first() if self.root_page else None
+        if page is None:
+            raise LookupError(f"Onboarding has no page «{slug}» under the root page; check the steps' order.")
+        return page.specific
+
+
+@dataclass
+class ProvinceMerge:
+    """What a merge step will receive: `source`'s content moves into `target` (both schemas exist)."""
+
+    source: Province
+    target: Province
+    report: Reporter
+
+
+def run_steps(hook_name: str, *args: Any) -> list[Any]:
+    """Call every function registered for `hook_name`, lowest order first; return their results."""
+    return [step(*args) for step in hooks.get_hooks(hook_name)]
