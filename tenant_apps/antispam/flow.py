@@ -91,6 +91,8 @@ class CitizenFormMixin:
 
     def _limit_reached_message(self, request) -> str | None:
         counted = ratelimit.counts(request, self.rate_limit_scope, (ratelimit.SENT, REFUSED))
+        if counted is None:
+            return None
         if counted[ratelimit.SENT] >= self.rate_limit[0]:
             return self.rate_limited_message
         if counted[REFUSED] >= REFUSED_RATE_LIMIT[0]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.test import override_settings
 
 from tenant_apps.antispam.flow import REFUSED_RATE_LIMIT
 from tenant_apps.home.models import HomePage
@@ -179,3 +181,23 @@ def test_refused_submissions_are_limited_too(hanoi, citizen_form):
 
     assert limited.status_code == 200 and REFUSED_TOO_OFTEN in limited.content.decode()
     assert_accepted(citizen_form, hanoi.client(REMOTE_ADDR="203.0.113.44").post(citizen_form.url, citizen_form.data))
+
+
+NOBODY_LISTENS = "redis://127.0.0.1:9/0"  # the discard port
+
+
+def test_with_redis_unreachable_a_submission_goes_through_and_a_warning_is_logged(hanoi, citizen_form, caplog):
+    with override_settings(RATE_LIMIT_REDIS_URL=NOBODY_LISTENS), caplog.at_level(logging.WARNING):
+        response = hanoi.client().post(citizen_form.url, citizen_form.data)
+
+    assert_accepted(citizen_form, response)
+    assert "Redis không trả lời" in caplog.text
+
+
+def test_with_redis_unreachable_a_refused_submission_is_explained_and_keeps_what_was_typed(hanoi, citizen_form):
+    with override_settings(RATE_LIMIT_REDIS_URL=NOBODY_LISTENS):
+        response = hanoi.client().post(citizen_form.url, citizen_form.refused)
+
+    html = response.content.decode()
+    assert response.status_code == 200 and citizen_form.typed in html
+    assert citizen_form.refusal in html
