@@ -11,9 +11,8 @@ import pytest
 from django.test import override_settings
 
 from tenant_apps.antispam.flow import REFUSED_RATE_LIMIT
-from tenant_apps.home.models import HomePage
-from tests.factories import ServiceRequestPageFactory
 from tests.factories.form_data import CAPTCHA_OK, COMMENT, CONTACT, HEALTH_CARD, QUESTION
+from tests.factories.online_services import add_reissue_request_type
 from tests.factories.pages import open_draft
 
 pytestmark = pytest.mark.django_db
@@ -21,19 +20,6 @@ pytestmark = pytest.mark.django_db
 HONEYPOT_REFUSAL = "Không gửi được thư này."
 CAPTCHA_MISTYPED = "Mã xác nhận không đúng, vui lòng nhập lại."
 REFUSED_TOO_OFTEN = "Bạn đã gửi thông tin chưa hợp lệ quá nhiều lần"
-
-
-def add_reissue_request_type(site) -> None:
-    """«Cấp lại thẻ BHYT»: a request type without uploads or CCCD."""
-    with site.context():
-        section = HomePage.objects.get().get_children().get(slug="dich-vu-cong")
-        ServiceRequestPageFactory(
-            parent=section,
-            slug="cap-lai-the-bhyt",
-            title="Cấp lại thẻ BHYT",
-            require_id_number=False,
-            fields=[("Lý do cấp lại", "dropdown", True, "Mất thẻ\nHỏng thẻ")],
-        )
 
 
 REISSUE_REQUEST = {
