@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,7 +11,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from tenant_apps.antispam.flow import CitizenFormMixin
 from tenants.schemas import ProvincePageMixin
+
+from .forms import DraftCommentForm
 
 
 class ConsultationIndexPage(ProvincePageMixin, Page):
@@ -36,7 +37,7 @@ class ConsultationIndexPage(ProvincePageMixin, Page):
         return context
 
 
-class DraftConsultationPage(ProvincePageMixin, Page):
+class DraftConsultationPage(CitizenFormMixin, ProvincePageMixin, Page):
     """Dự thảo — a draft document, its files, the comment window and the summary of comments."""
 
     summary = models.TextField(_("tóm tắt dự thảo"))
@@ -55,6 +56,9 @@ class DraftConsultationPage(ProvincePageMixin, Page):
     parent_page_types = ["consultation.ConsultationIndexPage"]
     subpage_types = []
 
+    rate_limit_scope = "du-thao"
+    rate_limited_message = _("Bạn đã gửi quá nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau.")
+
     class Meta:
         verbose_name = _("dự thảo lấy ý kiến")
 
@@ -67,28 +71,19 @@ class DraftConsultationPage(ProvincePageMixin, Page):
     def is_open(self) -> bool:
         return self.opens_on <= timezone.localdate() <= self.closes_on
 
-    def serve(self, request, *args, **kwargs):
-        from tenant_apps.antispam.ratelimit import allow_submission
+    def submissions_closed_message(self) -> str | None:
+        return None if self.is_open else _("Đã hết thời hạn lấy ý kiến dự thảo này.")
 
-        from .forms import DraftCommentForm
+    def get_form_class(self):
+        return DraftCommentForm
 
-        # Bound even when the POST is empty: the rate limit adds its error to it.
-        form = DraftCommentForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST":
-            if not self.is_open:
-                form.add_error(None, _("Đã hết thời hạn lấy ý kiến dự thảo này."))
-            elif not allow_submission(request, "du-thao"):
-                form.add_error(None, _("Bạn đã gửi quá nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau."))
-            elif form.is_valid():
-                DraftComment.objects.create(draft=self, **{k: form.cleaned_data[k] for k in ("name", "email", "body")})
-                return redirect(self.url + "?da-gui=1")
-        context = self.get_context(request)
-        context.update(
-            form=form,
-            sent=request.GET.get("da-gui") == "1",
-            published_comments=self.comments.filter(status=DraftComment.Status.PUBLISHED),
-        )
-        return TemplateResponse(request, self.get_template(request), context)
+    def process_form_submission(self, form):
+        return DraftComment.objects.create(draft=self, **{k: form.cleaned_data[k] for k in ("name", "email", "body")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["published_comments"] = self.comments.filter(status=DraftComment.Status.PUBLISHED)
+        return context
 
 
 class DraftFile(Orderable):

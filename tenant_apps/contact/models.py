@@ -1,17 +1,18 @@
 """Liên hệ — the contact page and the messages citizens send through it."""
 
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from tenant_apps.antispam.flow import CitizenFormMixin
 from tenants.schemas import ProvincePageMixin
 
+from .forms import ContactForm
 
-class ContactPage(ProvincePageMixin, Page):
+
+class ContactPage(CitizenFormMixin, ProvincePageMixin, Page):
     """Liên hệ — the office's details and a contact form; messages land in the admin."""
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
@@ -25,27 +26,19 @@ class ContactPage(ProvincePageMixin, Page):
     subpage_types = []
     max_count = 1
 
+    rate_limit_scope = "lien-he"
+    rate_limited_message = _("Bạn đã gửi quá nhiều thư trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
+
     class Meta:
         verbose_name = _("trang liên hệ")
 
-    def serve(self, request, *args, **kwargs):
-        from tenant_apps.antispam.ratelimit import allow_submission
+    def get_form_class(self):
+        return ContactForm
 
-        from .forms import ContactForm
+    def process_form_submission(self, form):
         from .services import receive_contact_message
 
-        if request.method == "POST":
-            form = ContactForm(request.POST)
-            if not allow_submission(request, "lien-he"):
-                form.add_error(None, _("Bạn đã gửi quá nhiều thư trong thời gian ngắn. Vui lòng thử lại sau ít phút."))
-            elif form.is_valid():
-                receive_contact_message(form.cleaned_data, page=self)
-                return redirect(self.url + "?da-gui=1")
-        else:
-            form = ContactForm()
-        context = self.get_context(request, *args, **kwargs)
-        context.update(form=form, sent=request.GET.get("da-gui") == "1")
-        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+        return receive_contact_message(form.cleaned_data, page=self)
 
 
 class ContactMessage(models.Model):

@@ -8,8 +8,6 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -18,13 +16,13 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from tenant_apps.antispam.flow import SENT_PARAMETER, CitizenFormMixin
 from tenant_apps.search.text import fold
 from tenants.schemas import ProvincePageMixin
 
 from .admin_forms import ServiceRequestPageAdminForm
 from .storage import private_storage, private_upload_path
 
-RATE_LIMIT_SCOPE = "dich-vu-cong"
 RECEIPT_SESSION_KEY = "online_services_receipt"
 
 
@@ -57,7 +55,7 @@ FIELD_TYPE_CHOICES = (
 )
 
 
-class ServiceRequestPage(ProvincePageMixin, AbstractForm):
+class ServiceRequestPage(CitizenFormMixin, ProvincePageMixin, AbstractForm):
     """Loại yêu cầu dịch vụ công — one kind of request (e.g. đăng ký BHYT hộ gia đình) and its form.
 
     Citizens' answers are stored as ServiceRequest rows (with status, history and retention),
@@ -90,6 +88,9 @@ class ServiceRequestPage(ProvincePageMixin, AbstractForm):
     subpage_types = []
     preview_modes = [("form", _("Biểu mẫu"))]
 
+    rate_limit_scope = "dich-vu-cong"
+    rate_limited_message = _("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
+
     class Meta:
         verbose_name = _("loại yêu cầu dịch vụ công")
         verbose_name_plural = _("loại yêu cầu dịch vụ công")
@@ -110,30 +111,22 @@ class ServiceRequestPage(ProvincePageMixin, AbstractForm):
 
         return submit_service_request(self, form.cleaned_data)
 
-    def serve(self, request, *args, **kwargs):
-        from tenant_apps.antispam.ratelimit import allow_submission
+    @property
+    def rate_limit(self) -> tuple[int, int]:
+        return settings.ONLINE_SERVICES_SUBMIT_RATE_LIMIT
 
+    def render_landing_page(self, request, form_submission=None, *args, form=None, **kwargs):
+        """Back to the page, which shows the receipt once, to this browser only."""
+        request.session[RECEIPT_SESSION_KEY] = form_submission.pk
+        return super().render_landing_page(request, form_submission, form=form)
+
+    def get_context(self, request, *args, **kwargs):
         from .selectors import receipt_for
 
-        if request.method == "POST":
-            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-            limit, window = settings.ONLINE_SERVICES_SUBMIT_RATE_LIMIT
-            if not allow_submission(request, RATE_LIMIT_SCOPE, limit=limit, window=window):
-                form.add_error(
-                    None, _("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
-                )
-            elif form.is_valid():
-                service_request = self.process_form_submission(form)
-                request.session[RECEIPT_SESSION_KEY] = service_request.pk
-                return redirect(self.url + "?da-gui=1")
-        else:
-            form = self.get_form(page=self, user=request.user)
-        context = self.get_context(request, *args, **kwargs)
-        receipt = None
-        if request.method == "GET" and request.GET.get("da-gui") == "1":
-            receipt = receipt_for(request.session.pop(RECEIPT_SESSION_KEY, None), page=self)
-        context.update(form=form, receipt=receipt)
-        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+        context = super().get_context(request, *args, **kwargs)
+        if request.method == "GET" and request.GET.get(SENT_PARAMETER) == "1":
+            context["receipt"] = receipt_for(request.session.pop(RECEIPT_SESSION_KEY, None), page=self)
+        return context
 
 
 class ServiceRequestFormField(AbstractFormField):

@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from tenant_apps.antispam.flow import CitizenFormMixin
 from tenant_apps.pages.pagination import paginate
 from tenant_apps.search.text import fold
 from tenants.schemas import ProvincePageMixin
@@ -41,7 +42,7 @@ def new_tracking_code() -> str:
     return f"HD-{timezone.localdate():%Y%m%d}-{secrets.token_hex(3).upper()}"
 
 
-class QuestionIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
+class QuestionIndexPage(RoutablePageMixin, CitizenFormMixin, ProvincePageMixin, Page):
     """Hỏi đáp — answered questions by topic, searchable, most viewed; and the form to ask one."""
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
@@ -50,8 +51,28 @@ class QuestionIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
     subpage_types = []
     max_count = 1
 
+    rate_limit_scope = "hoi-dap"
+    rate_limited_message = _("Bạn đã gửi quá nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau.")
+
     class Meta:
         verbose_name = _("trang hỏi đáp")
+
+    def get_form_class(self):
+        from .forms import QuestionForm
+
+        return QuestionForm
+
+    def get_form_template(self, request):
+        return "qa/ask.html"
+
+    def process_form_submission(self, form):
+        from .services import receive_question
+
+        return receive_question(form.cleaned_data, page=self)
+
+    def render_landing_page(self, request, form_submission=None, *args, form=None, **kwargs):
+        """The receipt with the question's tracking code."""
+        return redirect(self.url + self.reverse_subpage("receipt", args=[form_submission.tracking_code]))
 
     def published_questions(self):
         return Question.objects.filter(page=self, status=Question.Status.PUBLISHED)
@@ -79,20 +100,7 @@ class QuestionIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
 
     @path("gui-cau-hoi/")
     def ask(self, request):
-        from tenant_apps.antispam.ratelimit import allow_submission
-
-        from .forms import QuestionForm
-        from .services import receive_question
-
-        # Bound even when the POST is empty: the rate limit adds its error to it.
-        form = QuestionForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST":
-            if not allow_submission(request, "hoi-dap"):
-                form.add_error(None, _("Bạn đã gửi quá nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau."))
-            elif form.is_valid():
-                question = receive_question(form.cleaned_data, page=self)
-                return redirect(self.url + self.reverse_subpage("receipt", args=[question.tracking_code]))
-        return self.render(request, template="qa/ask.html", context_overrides={"form": form})
+        return self.serve_form(request)
 
     @path("da-nhan/<str:code>/", name="receipt")
     def receipt(self, request, code):

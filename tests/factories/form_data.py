@@ -14,3 +14,21 @@ QUESTION = {
     "website": "",
     **CAPTCHA_OK,
 }
+
+CONTACT = {
+    "name": "Trần Văn Minh",
+    "email": "minh@example.vn",
+    "phone": "",
+    "subject": "Hỏi về sổ BHXH",
+    "message": "Tôi muốn hỏi về việc cấp lại sổ BHXH.",
+    "website": "",
+    **CAPTCHA_OK,
+}
+COMMENT = {"name": "Võ Văn Tài", "email": "tai@example.vn", "body": "Đề nghị bổ sung giờ tiếp dân.", "website": ""}
+COMMENT.update(CAPTCHA_OK)
+HEALTH_CARD = {
+    "card_number": "GD4010123456789",
+    "full_name": "Nguyễn Văn An",
+    "birth_date": "01/02/1980",
+    "website": "",
+}

@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from factory import Faker, Sequence
 
+from tenant_apps.home.models import HomePage
 from tenant_apps.online_services.models import (
     RequestStatus,
     ServiceRequest,
@@ -68,3 +69,15 @@ class ServiceRequestFactory(factory.django.DjangoModelFactory):
     def received(self, create, extracted, **kwargs):
         if create:
             ServiceRequestEvent.objects.create(request=self, from_status="", to_status=RequestStatus.RECEIVED)
+
+
+def add_reissue_request_type(site) -> ServiceRequestPage:
+    """«Cấp lại thẻ BHYT» under the province's «Dịch vụ công trực tuyến»: no upload, no CCCD."""
+    with site.context():
+        return ServiceRequestPageFactory(
+            parent=HomePage.objects.get().get_children().get(slug="dich-vu-cong"),
+            slug="cap-lai-the-bhyt",
+            title="Cấp lại thẻ BHYT",
+            require_id_number=False,
+            fields=[("Lý do cấp lại", "dropdown", True, "Mất thẻ\nHỏng thẻ")],
+        )

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import datetime
 from html.parser import HTMLParser
 
 import pytest
-from django.utils import timezone
 from django.utils.html import escape
 
-from tenant_apps.consultation.models import ConsultationIndexPage, DraftConsultationPage
 from tenant_apps.home.models import HomePage
 from tests.factories import ServiceRequestPageFactory
-from tests.factories.form_data import CAPTCHA_OK, QUESTION  # noqa: F401 - the attack tests import both from here
+from tests.factories.form_data import (  # noqa: F401 - the attack tests import them from here
+    CAPTCHA_OK,
+    COMMENT,
+    CONTACT,
+    HEALTH_CARD,
+    QUESTION,
+)
+from tests.factories.pages import open_draft  # noqa: F401
 
 CAPTCHA_WRONG = {"captcha_0": "khoa", "captcha_1": "SAI"}
 
@@ -42,24 +46,6 @@ SQL_PAYLOADS = [
     "1)) OR ((1=1",
 ]
 
-# A valid submission of each public form (with the captcha and honeypot where the form has them).
-CONTACT = {
-    "name": "Trần Văn Minh",
-    "email": "minh@example.vn",
-    "phone": "",
-    "subject": "Hỏi về sổ BHXH",
-    "message": "Tôi muốn hỏi về việc cấp lại sổ BHXH.",
-    "website": "",
-    **CAPTCHA_OK,
-}
-COMMENT = {"name": "Võ Văn Tài", "email": "tai@example.vn", "body": "Đề nghị bổ sung giờ tiếp dân.", "website": ""}
-COMMENT.update(CAPTCHA_OK)
-HEALTH_CARD = {
-    "card_number": "GD4010123456789",
-    "full_name": "Nguyễn Văn An",
-    "birth_date": "01/02/1980",
-    "website": "",
-}
 STATUS_LOOKUP = {"tracking_code": "DV-20260115-7KQ2MX", "phone": "0912345678"}
 REQUEST_URL = "/dich-vu-cong/dang-ky-bhyt-ho-gia-dinh/"
 SERVICE_REQUEST = {
@@ -114,22 +100,6 @@ def live_markup(html: str) -> list[str]:
     finder = _LiveMarkupFinder()
     finder.feed(html)
     return finder.found
-
-
-def open_draft(site) -> DraftConsultationPage:
-    """A draft open for comments, published under the province's consultation section."""
-    today = timezone.localdate()
-    with site.context():
-        draft = DraftConsultationPage(
-            title="Dự thảo Quy chế tiếp công dân",
-            slug="du-thao-quy-che",
-            summary="Dự thảo quy chế.",
-            opens_on=today - datetime.timedelta(days=1),
-            closes_on=today + datetime.timedelta(days=10),
-        )
-        ConsultationIndexPage.objects.get().add_child(instance=draft)
-        draft.save_revision().publish()
-    return draft
 
 
 def add_request_type(site):

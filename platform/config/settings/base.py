@@ -473,6 +473,11 @@ NATIONAL_LOOKUP_URL = env("NATIONAL_LOOKUP_URL", default="")
 NATIONAL_LOOKUP_API_KEY = env("NATIONAL_LOOKUP_API_KEY", default="")
 NATIONAL_LOOKUP_TIMEOUT_SECONDS = env.float("NATIONAL_LOOKUP_TIMEOUT_SECONDS", default=5.0)
 
+# Rate limits of the public forms (tenant_apps/antispam): counters in Redis, this one or else the
+# cache's database; a form waits this many seconds for it, then lets the submission through.
+RATE_LIMIT_REDIS_URL = env("RATE_LIMIT_REDIS_URL", default="")
+RATE_LIMIT_REDIS_TIMEOUT = env.float("RATE_LIMIT_REDIS_TIMEOUT", default=0.2)
+
 CAPTCHA_IMAGE_SIZE = (120, 50)
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_TIMEOUT = 15  # minutes

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tenant_apps.home.models import HomePage
 from tenant_apps.online_services.models import RequestStatus, ServiceRequest, ServiceRequestPage
 from tenant_apps.pages.models import ContentPage
-from tests.factories import ServiceRequestPageFactory
+from tests.factories.online_services import add_reissue_request_type
 
 from .support import CAPTCHA_OK, REQUEST_URL, image_bytes, pdf_bytes, request_form
 
@@ -205,15 +205,7 @@ def test_script_payloads_in_text_fields_are_escaped_on_the_receipt(hanoi, reques
 
 
 def test_a_request_type_without_id_number_does_not_ask_for_it(hanoi):
-    with hanoi.context():
-        section = HomePage.objects.get().get_children().get(slug="dich-vu-cong")
-        ServiceRequestPageFactory(
-            parent=section,
-            slug="cap-lai-the-bhyt",
-            title="Cấp lại thẻ BHYT",
-            require_id_number=False,
-            fields=[("Lý do cấp lại", "dropdown", True, "Mất thẻ\nHỏng thẻ")],
-        )
+    add_reissue_request_type(hanoi)
     browser = hanoi.client()
     assert "CCCD" not in browser.get("/dich-vu-cong/cap-lai-the-bhyt/").content.decode()
     form = {
