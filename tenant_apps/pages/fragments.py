@@ -10,8 +10,9 @@ key function), so a province never reads or invalidates another's fragments.
 The version is a counter of the kernel (tenants/versions.py): bumped at once and again on commit,
 restarted from the clock when Redis lost it, and made later when Redis could not be reached.
 
-Nothing cached here is read or written while the version cannot be read (Redis unreachable: the
-page is rendered afresh).
+Nothing cached here is read or written for a preview (a draft, or unsaved changes, must neither
+come from nor go into the public copy, as in Wagtail's own cache tags) or while the version
+cannot be read (Redis unreachable: the page is rendered afresh).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def content_changed(schema_name: str | None = None) -> None:
 
 
 def _may_cache(request) -> bool:
-    return content_version(request) is not None
+    """Only the published site is cached: never a preview, and nothing without a content version."""
+    return not getattr(request, "is_preview", False) and content_version(request) is not None
 
 
 def cached_fragment(request, name: str, parts: tuple, render: Callable[[], Any]) -> Any:
@@ -76,6 +78,8 @@ def cached_in_process(request, name: str, compute: Callable[[], Any]) -> Any:
 
     For small values every page reads; the caller must not change the value it gets.
     """
+    if getattr(request, "is_preview", False):
+        return compute()
     return CONTENT_VERSION.cached(request, name, compute)
 
 
