@@ -140,6 +140,8 @@ MIDDLEWARE = [
     "shared_apps.operations.proxy.ClientAddressFromProxyMiddleware",
     # First, so that its duration and status cover the whole stack (logs and Prometheus metrics).
     "shared_apps.operations.observability.RequestObservabilityMiddleware",
+    # What nginx may keep of each answer, whichever middleware gave it.
+    "tenant_apps.pages.caching.CacheControlMiddleware",
     "tenants.middleware.CachedTenantMiddleware",
     "tenants.middleware.SuspendedProvinceMiddleware",
     "tenant_apps.pages.fragments.SiteRootPathsMiddleware",
@@ -156,7 +158,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "tenant_apps.pages.caching.ShortCacheForQueryStringsMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

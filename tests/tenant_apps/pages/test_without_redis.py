@@ -33,6 +33,14 @@ def test_public_pages_and_the_admin_dashboard_answer_while_redis_is_down(hanoi, 
     assert editor.get(reverse("wagtailadmin_home")).status_code == 200
 
 
+def test_a_page_rendered_while_redis_is_down_is_never_kept_downstream(hanoi, stoppable_redis):
+    visitor = hanoi.client()
+    assert not visitor.get("/").has_header("Cache-Control")
+    stoppable_redis.stop()
+    assert "no-store" in visitor.get("/")["Cache-Control"]
+    assert "no-store" in visitor.get("/tim-kiem/?q=luong+huu")["Cache-Control"]
+
+
 def test_an_article_edited_while_redis_is_down_shows_on_the_home_page_once_it_is_back(hanoi, article, stoppable_redis):
     visitor, editor = hanoi.client(), hanoi.signed_in_client()
     assert "Tin trước sự cố" in visitor.get("/").content.decode()  # the home page's lists are cached
