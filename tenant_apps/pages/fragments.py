@@ -43,9 +43,9 @@ def content_changed(schema_name: str | None = None) -> None:
     CONTENT_VERSION.bump(schema_name)
 
 
-def _may_cache(request) -> bool:
-    """Only the published site is cached: never a preview, and nothing without a content version."""
-    return not getattr(request, "is_preview", False) and content_version(request) is not None
+def _version_to_cache_under(request) -> int | None:
+    """None when nothing may be cached: for a preview, or without a content version."""
+    return None if getattr(request, "is_preview", False) else content_version(request)
 
 
 def cached_fragment(request, name: str, parts: tuple, render: Callable[[], Any]) -> Any:
@@ -53,9 +53,10 @@ def cached_fragment(request, name: str, parts: tuple, render: Callable[[], Any])
 
     `parts` is what else the fragment depends on (a page id, a theme); results must pickle.
     """
-    if not _may_cache(request):
+    version = _version_to_cache_under(request)
+    if version is None:
         return render()
-    key = ":".join(("fragment", name, str(content_version(request)), *map(str, parts)))
+    key = ":".join(("fragment", name, str(version), *map(str, parts)))
     value = cache.get(key)
     if value is None:
         value = render()
