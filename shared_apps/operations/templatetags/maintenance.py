@@ -9,4 +9,4 @@ register = template.Library()
 def maintenance_notice(context):
     """The banner announcing planned maintenance of this site (from the notice lead time until it ends)."""
     province = context.get("province")
-    return {"maintenance_notices": notices_for_site(province) if province else []}
+    return {"maintenance_notices": notices_for_site(province, request=context.get("request")) if province else []}

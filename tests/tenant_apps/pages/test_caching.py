@@ -4,12 +4,15 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.test import override_settings
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
 
 from shared_apps.newsroom.models import SyndicatedItem
 from shared_apps.newsroom.services.delivery import deliver_national_item
 from shared_apps.newsroom.services.sections import ensure_newsroom_sections
 from tenant_apps.news.models import NewsIndexPage, NewsPage
+from tenant_apps.pages.caching import CacheControlMiddleware
+from tenants.models import Province
 from tests.factories import NationalNewsPageFactory
 from tests.factories.content import NewsPageFactory
 
@@ -78,6 +81,25 @@ def test_filtered_lists_may_be_kept_a_minute_at_most_and_plain_pages_follow_ngin
     browser = hanoi.client()
     assert browser.get("/tim-kiem/?q=luong+huu")["Cache-Control"] == "max-age=60"
     assert not browser.get("/").has_header("Cache-Control")
+
+
+@pytest.mark.parametrize("status", [302, 400, 403, 429, 500, 502, 503])
+def test_an_error_or_a_temporary_redirect_to_a_query_string_request_is_never_kept_downstream(status):
+    answer = CacheControlMiddleware(lambda request: HttpResponse(status=status))
+    cache_control = answer(RequestFactory().get("/tim-kiem/?q=luong+huu"))["Cache-Control"]
+    assert "no-store" in cache_control and "max-age=60" not in cache_control
+
+
+def test_a_suspended_provinces_page_is_never_kept_downstream(hanoi):
+    hanoi.province.status = Province.Status.SUSPENDED
+    hanoi.province.save()
+    response = hanoi.client().get("/tim-kiem/?q=luong+huu")
+    assert response.status_code == 503
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_missing_page_with_a_query_string_is_kept_a_minute_at_most(hanoi):
+    assert hanoi.client().get("/khong-co-trang-nay/?trang=2")["Cache-Control"] == "max-age=60"
 
 
 def test_a_national_article_delivered_to_a_province_purges_its_pages_on_that_provinces_host(
