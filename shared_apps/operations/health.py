@@ -1,4 +1,4 @@
-"""GET /healthz/: database, cache (Redis) and a Celery worker, as JSON for monitors.
+"""GET /healthz/: database, cache (Redis), a Celery worker and the two file folders, as JSON for monitors.
 
 The answer is the same on every host and names neither a province nor a server: each check says
 "ok" or the kind of failure; the details go to the log (logger "health_check").
@@ -7,24 +7,47 @@ The answer is the same on every host and names neither a province nor a server: 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.http import JsonResponse
-from health_check.checks import Cache, Database
+from health_check.checks import Cache, Database, Storage
 from health_check.contrib.celery import Ping
+from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
 
 from config.celery_app import app
 
 
+@dataclasses.dataclass
+class FolderStorage(Storage):
+    """Writes, reads and deletes a file in the folder a setting names (MEDIA_ROOT, PRIVATE_MEDIA_ROOT):
+    a full or read-only disk turns this red before citizens' uploads fail on it."""
+
+    setting: str = "MEDIA_ROOT"
+
+    @property
+    def storage(self) -> FileSystemStorage:
+        return FileSystemStorage(location=getattr(settings, self.setting))
+
+    def run(self):
+        try:
+            super().run()
+        except OSError as error:
+            raise ServiceUnavailable(f"{self.setting} cannot be written") from error
+
+
 class HealthView(HealthCheckView):
-    names = ("database", "cache", "celery")
+    names = ("database", "cache", "celery", "media", "private_media")
     checks = (
         Database,
         Cache,
         # A real ping through the broker; a worker that does not answer in time counts as down.
         (Ping, {"app": app, "timeout": datetime.timedelta(seconds=settings.HEALTH_CELERY_PING_SECONDS)}),
+        (FolderStorage, {"setting": "MEDIA_ROOT"}),
+        (FolderStorage, {"setting": "PRIVATE_MEDIA_ROOT"}),
     )
 
     async def get(self, request, *args, **kwargs):

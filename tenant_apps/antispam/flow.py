@@ -9,9 +9,15 @@ citizens typed, receipts and lookup results their personal data.
 
 Accepted and refused submissions are counted apart, per address: a few mistyped captchas must
 not lock a citizen out, while a flood of either kind still is (issue 15.7).
+
+A submission that cannot be stored (a full or unwritable disk, a lost file server) is not lost in a
+bare 500: the service's transaction has rolled back, the citizen gets the form again with what they
+typed and a line saying nothing was sent, and the operators get an error in the log (issue 15.4).
 """
 
 from __future__ import annotations
+
+import logging
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,7 +30,12 @@ REFUSED = "sai"  # submissions refused by validation: a mistyped captcha, the ho
 # (refused submissions, per seconds) from one address before the form stops answering it.
 REFUSED_RATE_LIMIT = (20, 600)
 REFUSED_TOO_OFTEN = _("Bạn đã gửi thông tin chưa hợp lệ quá nhiều lần. Vui lòng thử lại sau ít phút.")
+NOT_STORED = _(
+    "Chưa gửi được: hệ thống đang gặp sự cố khi lưu hồ sơ nên chưa có thông tin nào được gửi đi. "
+    "Những gì bạn đã nhập vẫn còn dưới đây (tệp đính kèm cần chọn lại); vui lòng gửi lại sau ít phút."
+)
 SENT_PARAMETER = "da-gui"
+logger = logging.getLogger(__name__)
 
 
 class CitizenFormMixin:
@@ -56,7 +67,13 @@ class CitizenFormMixin:
             elif not ratelimit.allow_submission(request, self.rate_limit_scope, *self.rate_limit):
                 form.add_error(None, self.rate_limited_message)
             else:
-                return self._no_store(self.render_landing_page(request, self.process_form_submission(form), form=form))
+                try:
+                    submission = self.process_form_submission(form)
+                except OSError:
+                    logger.exception("citizen form %s: the submission could not be stored", self.rate_limit_scope)
+                    form.add_error(None, NOT_STORED)
+                    return self._no_store(self.render_form(request, form, status=503))
+                return self._no_store(self.render_landing_page(request, submission, form=form))
             response = self.render_form(request, form)
         return self._no_store(response)
 
@@ -82,10 +99,10 @@ class CitizenFormMixin:
     def get_form_template(self, request):
         return self.get_template(request)
 
-    def render_form(self, request, form, **context_overrides):
+    def render_form(self, request, form, status: int = 200, **context_overrides):
         context = self.get_context(request)
         context.update(form=form, sent=request.GET.get(SENT_PARAMETER) == "1", **context_overrides)
-        return TemplateResponse(request, self.get_form_template(request), context)
+        return TemplateResponse(request, self.get_form_template(request), context, status=status)
 
     # --- The flow's own steps -----------------------------------------------------------
 

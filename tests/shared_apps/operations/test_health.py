@@ -1,10 +1,11 @@
-"""/healthz/: database, cache and Celery, the same answer on every host, nothing about a province."""
+"""/healthz/: database, cache, Celery and the file folders, the same answer on every host, nothing about a province."""
 
 import pytest
 from django.test import Client
 
-EVERYTHING_OK = {"status": "ok", "checks": {"database": "ok", "cache": "ok", "celery": "ok"}}
-NO_WORKER = {"status": "error", "checks": {"database": "ok", "cache": "ok", "celery": "unavailable"}}
+FOLDERS_OK = {"media": "ok", "private_media": "ok"}
+EVERYTHING_OK = {"status": "ok", "checks": {"database": "ok", "cache": "ok", "celery": "ok", **FOLDERS_OK}}
+NO_WORKER = {"status": "error", "checks": {"database": "ok", "cache": "ok", "celery": "unavailable", **FOLDERS_OK}}
 
 
 @pytest.mark.django_db
@@ -25,3 +26,13 @@ def test_health_is_ok_when_a_worker_answers_the_ping(worker):
 
     assert answer.status_code == 200
     assert answer.json() == EVERYTHING_OK
+
+
+def test_health_says_private_media_is_unavailable_when_its_folder_cannot_be_written(worker, settings, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")  # fails for root too, unlike permissions
+    settings.PRIVATE_MEDIA_ROOT = blocker / "private"
+
+    answer = Client(HTTP_HOST="localhost").get("/healthz/")
+
+    assert (answer.status_code, answer.json()["checks"]["private_media"]) == (503, "unavailable")

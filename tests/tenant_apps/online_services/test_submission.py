@@ -220,3 +220,25 @@ def test_a_request_type_without_id_number_does_not_ask_for_it(hanoi):
         service_request = ServiceRequest.objects.get()
     assert service_request.phone == "0912000111" and service_request.id_number == "" and service_request.email == ""
     assert service_request.request_type == "Cấp lại thẻ BHYT"
+
+
+def test_a_request_that_cannot_be_stored_keeps_what_the_citizen_typed(hanoi, request_page, settings, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the upload folder should be")  # unwritable for root too
+    settings.PRIVATE_MEDIA_ROOT = blocker / "private"
+
+    response = hanoi.client().post(REQUEST_URL, request_form())
+    html = response.content.decode()
+
+    assert (response.status_code, "Chưa gửi được" in html, "Số 12 phố Hàng Bạc" in html) == (503, True, True)
+
+
+def test_a_request_that_cannot_be_stored_leaves_no_record(hanoi, request_page, settings, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the upload folder should be")
+    settings.PRIVATE_MEDIA_ROOT = blocker / "private"
+
+    hanoi.client().post(REQUEST_URL, request_form())
+
+    with hanoi.context():
+        assert not ServiceRequest.objects.exists()
