@@ -108,6 +108,8 @@ SHARED_APPS = [
     "shared_apps.reporting",
     # Public schema only: planned maintenance windows; health, logs and metrics (no tables).
     "shared_apps.operations",
+    # Public schema only: compliance scorecard runs; the checks run inside each province's schema.
+    "shared_apps.compliance",
 ]
 
 # Tables in every province schema: its own Wagtail site, pages, users, groups and sessions,
@@ -398,6 +400,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenants.tasks.run_in_every_province",
         "schedule": crontab(hour=7, minute=0),
         "args": ["tenant_apps.editorial.tasks.notify_board_of_timeliness"],
+    },
+    # Each night every province's site is checked against the checklist in force (shared_apps/compliance).
+    "compliance-nightly": {
+        "task": "shared_apps.compliance.tasks.run_compliance_in_every_province",
+        "schedule": crontab(hour=3, minute=15),
     },
     # Each night, personal data of requests closed longer than the retention period is erased.
     "erase-online-service-personal-data": {
