@@ -18,7 +18,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from tenant_apps.about.models import IntroductionPage, Leader
 from tenant_apps.documents.models import DocumentIndexPage, LegalDocumentPage
@@ -28,7 +28,7 @@ from tenant_apps.procedures.models import OnlineLevel, ProcedureIndexPage, Proce
 from tenant_apps.qa.models import Question
 
 from . import measures
-from .site_reader import fetch
+from .site_reader import current_site, fetch, public_url
 
 MAX_FAILURES = 20
 
@@ -61,12 +61,8 @@ def register(key: str) -> Callable[[Check], Check]:
 # --- Helpers ------------------------------------------------------------------------------
 
 
-def _site() -> Site:
-    return Site.objects.get(is_default_site=True)
-
-
 def admin_url(name: str, *args) -> str:
-    return _site().root_url + reverse(name, args=args)
+    return current_site().root_url + reverse(name, args=args)
 
 
 def edit_url(page: Page) -> str:
@@ -75,10 +71,6 @@ def edit_url(page: Page) -> str:
 
 def public_path(page: Page) -> str:
     return page.get_url_parts()[2]
-
-
-def public_url(path: str) -> str:
-    return _site().root_url + path
 
 
 def _filled(value) -> bool:
@@ -110,7 +102,7 @@ def add_child_link(index_model: type[Page], label: str) -> Failure:
 
 
 def add_section_link(label: str) -> Failure:
-    return Failure(label, admin_url("wagtailadmin_pages:add_subpage", _site().root_page_id))
+    return Failure(label, admin_url("wagtailadmin_pages:add_subpage", current_site().root_page_id))
 
 
 def _capped(failures: list[Failure]) -> list[Failure]:
@@ -253,7 +245,7 @@ def recent_content(params: dict) -> Outcome:
 
 @register("section_published")
 def section_published(params: dict) -> Outcome:
-    home = _site().root_page
+    home = current_site().root_page
     page = home.get_children().filter(slug=params["slug"]).first()
     if page is None:
         return Outcome(

@@ -16,6 +16,9 @@ from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.feedback.models import PageFeedback
 from tenant_apps.news.models import NewsPage
 
+from .accessibility import audit_pages, sample_paths
+from .site_reader import public_url
+
 FEEDBACK_WINDOW_DAYS = 90
 
 METRIC_LABELS = {
@@ -24,6 +27,7 @@ METRIC_LABELS = {
     "broken_links": "Liên kết nội bộ hỏng",
     "feedback_count": "Lượt đánh giá (90 ngày)",
     "feedback_helpful_percent": "Đánh giá «hữu ích» (%)",
+    "accessibility_errors": "Lỗi truy cập cho người khuyết tật (trang mẫu)",
 }
 
 
@@ -93,8 +97,16 @@ def feedback_score(days: int = FEEDBACK_WINDOW_DAYS) -> tuple[int, float | None]
 
 
 def measure_site() -> dict:
+    """The measures of the current province's site; accessibility only where a browser is configured."""
     total, helpful = feedback_score()
+    audits = audit_pages(sample_paths())
     return {
+        "accessibility_errors": sum(audit.errors for audit in audits) if audits is not None else None,
+        "accessibility_pages": [
+            {"url": public_url(audit.path), "errors": audit.errors, "rules": audit.rules}
+            for audit in audits or []
+            if audit.errors
+        ],
         "news_days": days_since_last(NewsPage),
         "document_days": days_since_last(LegalDocumentPage),
         "broken_links": len(broken_links()),

@@ -12,6 +12,7 @@ from io import BytesIO
 
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
+from wagtail.models import Site
 
 from tenants.schemas import current_province
 
@@ -23,6 +24,15 @@ class FetchedPage:
     path: str
     status: int
     html: str
+
+
+def current_site() -> Site:
+    return Site.objects.get(is_default_site=True)
+
+
+def public_url(path: str) -> str:
+    """The address of `path` on the current province's site, for links from either admin."""
+    return current_site().root_url + path
 
 
 _handler: BaseHandler | None = None

@@ -483,6 +483,11 @@ CAPTCHA_IMAGE_SIZE = (120, 50)
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_TIMEOUT = 15  # minutes
 
+# --- Compliance scorecard (shared_apps/compliance) --------------------------------------
+
+# Chromium that the worker runs axe-core in, on a sample of each province's pages; empty: not measured.
+COMPLIANCE_CHROMIUM = env("COMPLIANCE_CHROMIUM", default="")
+
 # --- Online service requests (tenant_apps/online_services) ------------------------------
 
 # Citizens' uploads: <PRIVATE_MEDIA_ROOT>/<schema_name>/, outside MEDIA_ROOT, never served by nginx;
