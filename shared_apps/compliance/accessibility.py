@@ -43,7 +43,7 @@ def sample_paths() -> list[str]:
     paths = list(SECTION_PATHS)
     for model in ARTICLE_MODELS:
         page = model.objects.live().public().order_by("-first_published_at").first()
-        if page is not None:
+        if page is not None and page.get_url_parts():
             paths.append(page.get_url_parts()[2])
     return paths
 

@@ -69,8 +69,10 @@ def edit_url(page: Page) -> str:
     return admin_url("wagtailadmin_pages:edit", page.pk)
 
 
-def public_path(page: Page) -> str:
-    return page.get_url_parts()[2]
+def public_path(page: Page) -> str | None:
+    """The page's path on the site; None for a page outside the site's tree."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
 
 
 def _filled(value) -> bool:
@@ -271,8 +273,10 @@ def article_tools(params: dict) -> Outcome:
     for label in params["models"]:
         model = apps.get_model(label)
         for page in model.objects.live().public().order_by("-first_published_at")[: params.get("sample", 1)]:
-            checked += 1
             path = public_path(page)
+            if path is None:
+                continue
+            checked += 1
             html = fetch(path).html
             missing = [name for name, marker in params["markers"].items() if marker not in html]
             if missing:
@@ -384,6 +388,8 @@ def forms_cite_current_law(params: dict) -> Outcome:
     failures, checked = [], 0
     for spec in params["pages"]:
         for page in apps.get_model(spec["model"]).objects.live().public().order_by("path"):
+            if public_path(page) is None:
+                continue
             path = public_path(page) + spec.get("subpath", "")
             fetched = fetch(path)
             if fetched.status != 200 or not personal.search(fetched.html):

@@ -53,7 +53,8 @@ def broken_links() -> list[BrokenLink]:
     )
     wanted: dict[int, set[str]] = defaultdict(set)
     for _source, target_type, target in references:
-        wanted[target_type].add(target)
+        if target.isdigit():  # every model a page can point at has an integer key
+            wanted[target_type].add(target)
     live_sources = {
         str(pk): page
         for pk, page in Page.objects.live()
@@ -66,7 +67,7 @@ def broken_links() -> list[BrokenLink]:
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is None:
             continue
-        found = model._base_manager.filter(pk__in=[int(i) for i in ids if i.isdigit()])
+        found = model._base_manager.filter(pk__in=[int(i) for i in ids])
         existing = {str(pk) for pk in found.values_list("pk", flat=True)}
         usable = (
             {str(pk) for pk in found.filter(live=True).values_list("pk", flat=True)}

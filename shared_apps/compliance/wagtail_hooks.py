@@ -1,9 +1,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from tenant_apps.editorial.wagtail_hooks import ProvinceMenuItem
 from tenants.schemas import in_public_schema, province_schema_only, public_schema_only
+from tenants.viewsets import CentralMenuItem
 
 from . import views
 from .panels import CompliancePanel
@@ -22,29 +23,19 @@ def register_compliance_urls():
     ]
 
 
-class ComplianceMenuItem(MenuItem):
-    def __init__(self, *args, central: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.central = central
-
+class BoardMenuItem(ProvinceMenuItem):
     def is_shown(self, request):
-        if in_public_schema() != self.central:
-            return False
-        return request.user.is_superuser if self.central else views.is_board(request.user)
+        return super().is_shown(request) and views.is_board(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def register_central_compliance_menu():
-    return ComplianceMenuItem(
-        _("Đánh giá tuân thủ các tỉnh"), reverse("central_compliance"), icon_name="tasks", order=157, central=True
-    )
+    return CentralMenuItem(_("Đánh giá tuân thủ các tỉnh"), reverse("central_compliance"), icon_name="tasks", order=157)
 
 
 @hooks.register("register_admin_menu_item")
 def register_province_compliance_menu():
-    return ComplianceMenuItem(
-        _("Đánh giá tuân thủ"), reverse("province_compliance"), icon_name="tasks", order=272, central=False
-    )
+    return BoardMenuItem(_("Đánh giá tuân thủ"), reverse("province_compliance"), icon_name="tasks", order=272)
 
 
 @hooks.register("construct_homepage_panels")
