@@ -33,9 +33,11 @@ def _document(site, days_ago_signed: int = 0, published_days_ago: int | None = 0
         return page
 
 
-def _news(site, published_days_ago: int) -> NewsPage:
+def _news(site, published_days_ago: int, event_days_ago: int = 0) -> NewsPage:
     with site.context():
-        page = NewsPageFactory(parent=NewsIndexPage.objects.get(), event_end_date=TODAY)
+        page = NewsPageFactory(
+            parent=NewsIndexPage.objects.get(), event_end_date=TODAY - datetime.timedelta(days=event_days_ago)
+        )
         published = timezone.now() - datetime.timedelta(days=published_days_ago)
         NewsPage.objects.filter(pk=page.pk).update(first_published_at=published, last_published_at=published)
         return page
@@ -111,6 +113,21 @@ def test_an_online_services_section_without_the_portal_link_fails(check, hanoi):
 
 def test_the_introduction_created_at_onboarding_passes(check, hanoi):
     assert check(hanoi, "gioi-thieu").passed is True
+
+
+def test_an_introduction_without_its_organisation_chart_fails_naming_it(check, hanoi):
+    with hanoi.context():
+        page = IntroductionPage.objects.get(language="vi")
+        page.organisation = []
+        page.save_revision().publish()
+
+    outcome = check(hanoi, "gioi-thieu")
+
+    assert "cơ cấu tổ chức" in outcome.detail
+
+
+def test_the_english_introduction_created_at_onboarding_passes(check, hanoi):
+    assert check(hanoi, "tieng-anh").passed is True
 
 
 def test_a_site_whose_english_introduction_is_unpublished_fails_the_english_item(check, hanoi):
@@ -226,6 +243,18 @@ def test_an_unpublished_document_past_its_deadline_counts_as_late(check, hanoi):
     _document(hanoi, days_ago_signed=10, published_days_ago=None)
 
     assert check(hanoi, "van-ban-dung-han").passed is False
+
+
+def test_news_published_a_day_after_the_event_passes(check, hanoi):
+    _news(hanoi, published_days_ago=0, event_days_ago=1)
+
+    assert check(hanoi, "tin-dung-han").passed is True
+
+
+def test_news_published_twenty_days_after_the_event_fails(check, hanoi):
+    _news(hanoi, published_days_ago=0, event_days_ago=20)
+
+    assert check(hanoi, "tin-dung-han").passed is False
 
 
 def _question(site, days_ago: int, replied_after: int | None) -> Question:
