@@ -75,6 +75,36 @@ ONLINE_SERVICES_TEXT = (
     "bảo hiểm xã hội, quá trình đóng tại "
     f'<a href="{NATIONAL_SITE_URL}/tra-cuu">Cổng thông tin điện tử Bảo hiểm xã hội Việt Nam</a>.</p>'
 )
+# Tiếp cận thông tin (NĐ 13/2018/NĐ-CP Điều 11; Luật Tiếp cận thông tin 2016 Điều 17, 19): the list
+# of information the office makes public, with where each kind is found on the site.
+ACCESS_TO_INFORMATION_SLUG = "tiep-can-thong-tin"
+ACCESS_TO_INFORMATION_TEXT = (
+    "<p>Danh mục thông tin {office} công khai theo Luật Tiếp cận thông tin năm 2016 và Nghị định "
+    "số 13/2018/NĐ-CP:</p><ul>"
+    '<li>Chức năng, nhiệm vụ, cơ cấu tổ chức và đầu mối liên hệ: <a href="/gioi-thieu/">Giới thiệu</a>.</li>'
+    '<li>Văn bản quy phạm pháp luật, văn bản hành chính có giá trị áp dụng chung: <a href="/van-ban/">Văn bản</a>.</li>'
+    "<li>Thủ tục hành chính, quy trình giải quyết công việc: "
+    '<a href="/thu-tuc-hanh-chinh/">Thủ tục hành chính</a>.</li>'
+    '<li>Dự thảo văn bản lấy ý kiến: <a href="/lay-y-kien-du-thao/">Lấy ý kiến dự thảo</a>.</li>'
+    "<li>Chiến lược, chương trình, kế hoạch; báo cáo tài chính năm; số liệu thống kê của ngành: "
+    '<a href="/van-ban/">Văn bản</a>, <a href="/tin-tuc/">Tin tức</a>.</li>'
+    '<li>Hỏi đáp, tiếp nhận và trả lời kiến nghị của người dân: <a href="/hoi-dap/">Hỏi đáp</a>.</li></ul>'
+    "<p>Yêu cầu cung cấp thông tin khác gửi về {office} theo địa chỉ tại trang "
+    '<a href="/lien-he/">Liên hệ</a>.</p>'
+)
+
+
+def ensure_access_to_information_section(home: Page, province: Province) -> Page:
+    """The "Tiếp cận thông tin" section; also added to existing sites (manage.py ensure_access_to_information)."""
+    return _section(
+        home,
+        ACCESS_TO_INFORMATION_SLUG,
+        lambda: ContentPage(
+            title="Tiếp cận thông tin",
+            show_in_menus=True,
+            body=ACCESS_TO_INFORMATION_TEXT.format(office=province.office_name),
+        ),
+    )
 
 
 def ensure_home_page(province: Province, report: Callable[[str], None]) -> HomePage:
@@ -192,6 +222,7 @@ def ensure_default_sections(home: Page, province: Province) -> list[Page]:
         ),
         _section(home, "lay-y-kien-du-thao", lambda: ConsultationIndexPage(title="Lấy ý kiến dự thảo")),
         _section(home, "tra-cuu-the-bhyt", lambda: HealthCardLookupPage(title="Tra cứu thẻ BHYT")),
+        ensure_access_to_information_section(home, province),
         _section(home, "lien-he", lambda: ContactPage(title="Liên hệ", show_in_menus=True)),
         _section(home, "so-do-cong", lambda: SiteMapPage(title="Sơ đồ cổng", show_in_menus=True)),
         _section(home, "tro-giup", lambda: ContentPage(title="Trợ giúp", body=HELP_TEXT)),

@@ -40,6 +40,7 @@ PROVINCE_PATHS = [
     "/tra-cuu-the-bhyt/",
     "/tra-cuu-dich-vu-cong/",
     "/dich-vu-cong/dang-ky-tham-gia-bhyt-ho-gia-dinh/",
+    "/tiep-can-thong-tin/",
     "/tro-giup/",
     "/so-do-cong/",
     "/tim-kiem/?q=bao+hiem+y+te",

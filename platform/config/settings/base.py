@@ -108,6 +108,8 @@ SHARED_APPS = [
     "shared_apps.reporting",
     # Public schema only: planned maintenance windows; health, logs and metrics (no tables).
     "shared_apps.operations",
+    # Public schema only: compliance scorecard runs; the checks run inside each province's schema.
+    "shared_apps.compliance",
 ]
 
 # Tables in every province schema: its own Wagtail site, pages, users, groups and sessions,
@@ -402,6 +404,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
         "args": ["tenant_apps.editorial.tasks.notify_board_of_timeliness"],
     },
+    # Each night every province's site is checked against the checklist in force (shared_apps/compliance).
+    "compliance-nightly": {
+        "task": "shared_apps.compliance.tasks.run_compliance_in_every_province",
+        "schedule": crontab(hour=3, minute=15),
+    },
     # Each night, personal data of requests closed longer than the retention period is erased.
     "erase-online-service-personal-data": {
         "task": "tenants.tasks.run_in_every_province",
@@ -485,6 +492,11 @@ RATE_LIMIT_REDIS_TIMEOUT = env.float("RATE_LIMIT_REDIS_TIMEOUT", default=0.2)
 CAPTCHA_IMAGE_SIZE = (120, 50)
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_TIMEOUT = 15  # minutes
+
+# --- Compliance scorecard (shared_apps/compliance) --------------------------------------
+
+# Chromium that the worker runs axe-core in, on a sample of each province's pages; empty: not measured.
+COMPLIANCE_CHROMIUM = env("COMPLIANCE_CHROMIUM", default="")
 
 # --- Online service requests (tenant_apps/online_services) ------------------------------
 
