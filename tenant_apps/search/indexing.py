@@ -30,6 +30,7 @@ KIND_OF_PAGE_TYPE = {
     "newsroom_pages.nationaldocumentpage": Kind.DOCUMENT,
     "news.newspage": Kind.NEWS,
     "newsroom_pages.nationalnewspage": Kind.NEWS,
+    "lookups.healthcardlookuppage": Kind.SERVICE,
 }
 # Words that name the kind, so "thủ tục", "dịch vụ công", "hỏi đáp" or "văn bản" find them.
 KIND_WORDS = {
@@ -38,8 +39,15 @@ KIND_WORDS = {
     Kind.QUESTION: "hỏi đáp câu hỏi",
     Kind.DOCUMENT: "văn bản",
     Kind.NEWS: "tin tức",
-    Kind.OFFICE: "cơ quan bảo hiểm xã hội địa chỉ trụ sở xã phường",
+    Kind.OFFICE: "cơ quan bảo hiểm xã hội địa chỉ trụ sở nơi nộp hồ sơ xã phường",
     Kind.PAGE: "",
+}
+# What people call the pages the platform creates in every province, beyond their titles.
+PAGE_TYPE_WORDS = {
+    "contact.contactpage": "liên hệ điện thoại đường dây nóng hotline thư điện tử góp ý phản ánh",
+    "offices.officedirectorypage": "danh bạ cơ quan địa chỉ trụ sở nơi nộp hồ sơ",
+    "qa.questionindexpage": "hỏi đáp gửi câu hỏi",
+    "consultation.consultationindexpage": "lấy ý kiến góp ý dự thảo văn bản",
 }
 GENERIC_TEXT_FIELDS = ("intro", "body", "functions")
 
@@ -86,7 +94,7 @@ def page_entry(page: Page) -> EntryData | None:
         entry.summary = short(page.search_description or page.summary or plain(page.body))
     else:
         text = " ".join(plain(getattr(page, name, "")) for name in GENERIC_TEXT_FIELDS)
-        entry.names = page.search_description
+        entry.names = f"{PAGE_TYPE_WORDS.get(page._meta.label_lower, '')} {page.search_description}"
         entry.body = text
         entry.summary = short(page.search_description or text)
     return entry

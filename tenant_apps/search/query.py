@@ -7,17 +7,23 @@ dropped, and "cấp lại" marks a task, so procedures and online services rank 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from .numbers import read_numbers
 from .text import query_words
 
 Phrase = tuple[str, ...]
+# A synonym as a tsquery phrase: each part a word, or the phrases of another group (nested).
+Part = str | tuple[Phrase, ...]
+Alternative = tuple[Part, ...]
 MAX_CONCEPTS = 8
 MAX_PHRASE_WORDS = 8
 MAX_ALTERNATIVES = 12
+MAX_COMBINATIONS = 20
 
 # Words that ask how to do something ("thủ tục…", "đăng ký…", "cấp lại…", "rút…", "mua…").
 TASK_WORDS: frozenset[Phrase] = frozenset(
@@ -46,13 +52,20 @@ class Concept:
     """One thing the query asks for, with the ways it may be written."""
 
     typed: Phrase  # as typed: all its words must appear, in any order
-    alternatives: tuple[Phrase, ...] = ()  # synonyms: each must appear as a phrase
+    alternatives: tuple[Alternative, ...] = ()  # synonyms: each must appear as a phrase
 
     def tsquery(self, weight: str = "") -> str:
         suffix = f":{weight}" if weight else ""
+
+        def phrase(words: Phrase) -> str:
+            return " <-> ".join(f"{word}{suffix}" for word in words)
+
+        def part(value: Part) -> str:
+            return f"{value}{suffix}" if isinstance(value, str) else f"({' | '.join(map(phrase, value))})"
+
         parts = [" & ".join(f"{word}{suffix}" for word in self.typed)]
-        parts += [" <-> ".join(f"{word}{suffix}" for word in phrase) for phrase in self.alternatives]
-        return " | ".join(f"({part})" for part in parts)
+        parts += [" <-> ".join(map(part, alternative)) for alternative in self.alternatives]
+        return " | ".join(f"({item})" for item in parts)
 
 
 @dataclass(frozen=True)
@@ -72,12 +85,29 @@ class ParsedQuery:
         count = len(self.concepts)
         return count if count <= 2 else -(-count * 3 // 5)
 
-    def any_tsquery(self) -> str:
-        return " | ".join(f"({concept.tsquery()})" for concept in self.concepts)
+    def candidates_tsquery(self) -> str:
+        """Entries that match enough concepts, as one tsquery the GIN index answers.
+
+        "Any k of n" is written as the OR of every k-concept AND while there are few of them
+        (4 of 5 concepts: 5 terms), so a concept found everywhere ("bhxh") does not make every
+        entry a candidate; past MAX_COMBINATIONS it is the OR of the concepts, filtered after.
+        """
+        terms = [f"({concept.tsquery()})" for concept in self.concepts]
+        if not terms:
+            return ""
+        if math.comb(len(terms), self.needed) > MAX_COMBINATIONS:
+            return " | ".join(terms)
+        return " | ".join(f"({' & '.join(group)})" for group in combinations(terms, self.needed))
 
 
 class SynonymBank:
-    """Synonym groups as a phrase lookup; groups that share a phrase are one group."""
+    """Synonym groups as a phrase lookup; groups that share a phrase are one group.
+
+    A phrase that contains another group's phrase is also looked up with that group's other
+    phrases in its place ("rút bảo hiểm xã hội" finds "rút BHXH"), and searched as one tsquery
+    phrase with the inner group as alternatives (huong <-> (bhxh | bao <-> hiem <-> xa <-> hoi)
+    <-> mot <-> lan), which PostgreSQL evaluates once instead of once per combination.
+    """
 
     def __init__(self, groups: Iterable[list[Phrase]]):
         merged: list[set[Phrase]] = []
@@ -88,27 +118,52 @@ class SynonymBank:
                 phrases |= existing
                 merged.remove(existing)
             merged.append(phrases)
-        self.groups = [self._with_nested(group, merged) for group in merged]
+        self.groups = [tuple(sorted(group, key=lambda phrase: (len(phrase), phrase))) for group in merged]
         self.group_of: dict[Phrase, int] = {}
         for index, group in enumerate(self.groups):
             for phrase in group:
                 self.group_of.setdefault(phrase, index)
+        for index, phrases in enumerate(self.groups):
+            for phrase in phrases:
+                for variant in self._variants(index, phrase):
+                    self.group_of.setdefault(variant, index)
 
-    @staticmethod
-    def _with_nested(group: set[Phrase], groups: list[set[Phrase]]) -> tuple[Phrase, ...]:
-        """ "hưởng bhxh một lần" also as "hưởng bảo hiểm xã hội một lần" (one level of nesting)."""
-        variants = dict.fromkeys(sorted(group, key=lambda phrase: (len(phrase), phrase)))
-        for phrase in list(variants):
-            for other in groups:
-                if other is group:
-                    continue
-                for inner in other:
-                    start = _find(phrase, inner)
-                    if start < 0:
-                        continue
-                    for replacement in other:
-                        variants[phrase[:start] + replacement + phrase[start + len(inner) :]] = None
-        return tuple(list(variants)[: MAX_ALTERNATIVES * 2])
+    def _inner_groups(self, index: int, phrase: Phrase) -> list[tuple[int, int, int]]:
+        """(start, length, group) of the other groups' phrases inside `phrase`, longest first, no overlap."""
+        found, position = [], 0
+        while position < len(phrase):
+            for length in range(len(phrase) - position, 0, -1):
+                group = self.group_of.get(phrase[position : position + length])
+                if group is not None and group != index and length < len(phrase):
+                    found.append((position, length, group))
+                    position += length
+                    break
+            else:
+                position += 1
+        return found
+
+    def _variants(self, index: int, phrase: Phrase) -> list[Phrase]:
+        variants = [phrase]
+        for start, length, group in reversed(self._inner_groups(index, phrase)):
+            variants = [v[:start] + other + v[start + length :] for v in variants for other in self.groups[group]]
+        return variants[:MAX_ALTERNATIVES]
+
+    def alternatives(self, index: int, typed: Phrase) -> tuple[Alternative, ...]:
+        """The group's phrases other than the one typed, each with its inner groups as alternatives."""
+        result = []
+        group = self.groups[index]
+        for phrase in group:
+            if phrase == typed or any(other != phrase and _contains(phrase, other) for other in group):
+                continue  # "hưởng BHXH một lần" adds nothing to "BHXH một lần"
+            parts: list[Part] = []
+            position = 0
+            for start, length, inner in self._inner_groups(index, phrase):
+                parts.extend(phrase[position:start])
+                parts.append(self.groups[inner])
+                position = start + length
+            parts.extend(phrase[position:])
+            result.append(tuple(parts))
+        return tuple(result[:MAX_ALTERNATIVES])
 
     def match_at(self, query: list[str], position: int) -> tuple[int, int]:
         """The group of the longest phrase starting at `position` and its length, or (-1, 0)."""
@@ -127,11 +182,8 @@ def bank_of(terms: tuple[str, ...]) -> SynonymBank:
     return SynonymBank(SynonymGroupBase.phrases_of(row) for row in terms)
 
 
-def _find(phrase: Phrase, inner: Phrase) -> int:
-    for start in range(len(phrase) - len(inner) + 1):
-        if phrase[start : start + len(inner)] == inner:
-            return start
-    return -1
+def _contains(phrase: Phrase, inner: Phrase) -> bool:
+    return any(phrase[start : start + len(inner)] == inner for start in range(len(phrase) - len(inner) + 1))
 
 
 def _longest(phrases: frozenset[Phrase], query: list[str], position: int) -> int:
@@ -153,8 +205,7 @@ def parse_query(text: str, bank: SynonymBank) -> ParsedQuery:
         group, length = bank.match_at(rest, position)
         if length:
             phrase = tuple(rest[position : position + length])
-            alternatives = tuple(alt for alt in bank.groups[group] if alt != phrase)[:MAX_ALTERNATIVES]
-            concepts.append(Concept(phrase, alternatives))
+            concepts.append(Concept(phrase, bank.alternatives(group, phrase)))
             position += length
             continue
         skip = _longest(STOP_PHRASES, rest, position) if meaningful else 0

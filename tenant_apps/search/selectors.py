@@ -17,10 +17,11 @@ from .models import BestBet, SearchEntry, SynonymGroup
 from .query import ParsedQuery, SynonymBank, bank_of, parse_query
 from .text import query_words
 
-# Relevance = (share of concepts matched × COVERAGE + share matched in the title × TITLE) × the
-# weight of the kind, + RANK × PostgreSQL's ts_rank (A title, B names, C body). A document whose
-# number the query names comes first.
-COVERAGE, TITLE, RANK = 0.6, 0.4, 0.2
+# Relevance = (share of the query's concepts matched × COVERAGE + share matched in the title × TITLE)
+# × the weight of the kind; concepts are weighted by rarity; ties go to the newest. A document whose
+# number the query names comes first. PostgreSQL's ts_rank added nothing measurable on the task
+# benchmark (bench/README.md) and cost a fifth of the time of a broad query at 15,000 entries.
+COVERAGE, TITLE = 0.6, 0.4
 VOCABULARY_SECONDS = 600
 POPULAR_PROCEDURES = 5
 
@@ -84,36 +85,56 @@ def search_site(
 def _ranked_ids(
     query: ParsedQuery, hidden: list[str], kind: str, limit: int, offset: int
 ) -> tuple[dict[str, int], list[int]]:
-    concepts = query.concepts
+    """One statement: the matching entries, their counts by kind, and the ids of the page asked for.
+
+    Each concept weighs by its rarity among the matching entries (log of matches over its own
+    matches), so "Kim Liên" in "nộp hồ sơ ở đâu phường Kim Liên" counts for more than "hồ sơ".
+    """
+    concepts = range(len(query.concepts))
     weights = TASK_KIND_WEIGHTS if query.is_task else KIND_WEIGHTS
-    count = max(len(concepts), 1)
-    hits = " + ".join(f"(e.vector @@ q.c{i})::int" for i in range(len(concepts))) or "0"
-    title_hits = " + ".join(f"(e.vector @@ q.t{i})::int" for i in range(len(concepts))) or "0"
-    tsqueries = ", ".join(
-        [f"to_tsquery('simple', %s) AS c{i}, to_tsquery('simple', %s) AS t{i}" for i in range(len(concepts))]
-        + ["to_tsquery('simple', %s) AS any_concept"]
-    )
-    params: list = [value for concept in concepts for value in (concept.tsquery(), concept.tsquery("A"))]
-    params.append(query.any_tsquery() or "nothing_at_all")
+    tsqueries = [f"to_tsquery('simple', %s) AS c{i}, to_tsquery('simple', %s) AS t{i}" for i in concepts]
+    params: list = [value for concept in query.concepts for value in (concept.tsquery(), concept.tsquery("A"))]
+    params.append(query.candidates_tsquery() or "nothing_at_all")
+    # f = 0: concept absent, 1: present, 2: present in the title (only looked for when present).
+    # When every concept is needed (one or two), every candidate has them all and weighs the same.
+    every_one = query.needed == len(query.concepts) and not query.doc_keys
+    if every_one:
+        flags = "".join(f", 1 + (e.vector @@ q.t{i})::int AS f{i}" for i in concepts)
+        rarity = "".join(f", 1 AS m{i}, (f{i} = 2)::int AS t{i}, 1.0 AS w{i}" for i in concepts)
+    else:
+        flags = "".join(
+            f", CASE WHEN e.vector @@ q.c{i} THEN 1 + (e.vector @@ q.t{i})::int ELSE 0 END AS f{i}" for i in concepts
+        )
+        rarity = "".join(
+            f", (f{i} > 0)::int AS m{i}, (f{i} = 2)::int AS t{i},"
+            f" ln(1 + count(*) OVER () / greatest(count(*) FILTER (WHERE f{i} > 0) OVER (), 1)::float) AS w{i}"
+            for i in concepts
+        )
+    if query.concepts:
+        total = " + ".join(f"w{i}" for i in concepts)
+        coverage = f"({' + '.join(f'm{i} * w{i}' for i in concepts)}) / ({total})"
+        in_title = f"({' + '.join(f't{i} * w{i}' for i in concepts)}) / ({total})"
+        hits = " + ".join(f"m{i}" for i in concepts)
+    else:
+        coverage = in_title = hits = "0"
     kind_weight = "CASE e.kind " + " ".join("WHEN %s THEN %s" for _ in weights) + " ELSE 1 END"
     weight_params = [value for item in weights.items() for value in (item[0].value, item[1])]
     sql = f"""
-        WITH q AS (SELECT {tsqueries}),
+        WITH q AS (SELECT {", ".join([*tsqueries, "to_tsquery('simple', %s) AS candidates"])}),
         matched AS MATERIALIZED (
-            SELECT e.id, e.kind, e.published_at, e.doc_keys && %s::varchar[] AS number_hit,
-                   {hits} AS hits, {title_hits} AS title_hits, ts_rank(e.vector, q.any_concept, 32) AS rank,
+            SELECT e.id, e.kind, e.published_at, e.doc_keys && %s::varchar[] AS number_hit {flags},
                    {kind_weight} AS kind_weight
             FROM {SearchEntry._meta.db_table} e
             JOIN {Page._meta.db_table} p ON p.id = e.page_id
             CROSS JOIN q
             WHERE p.live AND NOT (p.path LIKE ANY (%s::text[]))
-              AND (e.vector @@ q.any_concept OR e.doc_keys && %s::varchar[])
+              AND (e.vector @@ q.candidates OR e.doc_keys && %s::varchar[])
         ),
+        weighted AS (SELECT * {rarity} FROM matched),
         scored AS (
             SELECT id, kind, published_at, number_hit,
-                   (hits::float / %s * {COVERAGE} + title_hits::float / %s * {TITLE}) * kind_weight
-                   + rank * {RANK} AS score
-            FROM matched WHERE number_hit OR hits >= %s
+                   ({coverage} * {COVERAGE} + {in_title} * {TITLE}) * kind_weight AS score
+            FROM weighted WHERE number_hit OR {hits} >= %s
         )
         SELECT (SELECT coalesce(json_object_agg(kind, n), '{{}}') FROM
                     (SELECT kind, count(*) AS n FROM scored GROUP BY kind) AS by_kind) AS counts,
@@ -125,22 +146,8 @@ def _ranked_ids(
         ) AS page ON true
     """
     keys = list(query.doc_keys)
-    all_params = [
-        *params,
-        keys,
-        *weight_params,
-        hidden,
-        keys,
-        count,
-        count,
-        query.needed,
-        kind,
-        kind,
-        limit,
-        offset,
-    ]
     with connection.cursor() as cursor:
-        cursor.execute(sql, all_params)
+        cursor.execute(sql, [*params, keys, *weight_params, hidden, keys, query.needed, kind, kind, limit, offset])
         rows = cursor.fetchall()
     counts = rows[0][0] if rows else {}
     if isinstance(counts, str):
