@@ -19,8 +19,8 @@ from .text import query_words
 
 # Relevance = (share of the query's concepts matched × COVERAGE + share matched in the title × TITLE)
 # × the weight of the kind; concepts are weighted by rarity; ties go to the newest. A document whose
-# number the query names comes first. PostgreSQL's ts_rank added nothing measurable on the task
-# benchmark (bench/README.md) and cost a fifth of the time of a broad query at 15,000 entries.
+# number the query names comes first. PostgreSQL's ts_rank changed no task of the benchmark
+# (bench/README.md) and cost up to a fifth of a broad query's time at 15,000 entries.
 COVERAGE, TITLE = 0.6, 0.4
 VOCABULARY_SECONDS = 600
 POPULAR_PROCEDURES = 5
@@ -33,7 +33,6 @@ class Result:
     kind: str
     summary: str
     published_at: object = None
-    pinned_note: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -66,9 +65,9 @@ def search_site(
     text: str, *, kind: str = "", limit: int = 10, offset: int = 0, request=None, bank: SynonymBank | None = None
 ) -> SearchOutcome:
     query = parse_query(text, bank or synonym_bank())
-    hidden = restricted_paths()
     if query.is_empty:
         return SearchOutcome(query, [], 0)
+    hidden = restricted_paths()
     counts, ids = _ranked_ids(query, hidden, kind, limit, offset)
     results = _results(ids, request)
     pinned = pinned_results(query, hidden, request) if offset == 0 and not kind else []
@@ -165,9 +164,9 @@ def _results(ids: list[int], request) -> list[Result]:
     return [_result(by_id[pk], request) for pk in ids if pk in by_id]
 
 
-def _result(entry: SearchEntry, request, note: str = "") -> Result:
+def _result(entry: SearchEntry, request) -> Result:
     url = (entry.page.get_url(request) or "") + entry.url_suffix
-    return Result(entry.title, url, entry.kind, entry.summary, entry.published_at, note)
+    return Result(entry.title, url, entry.kind, entry.summary, entry.published_at)
 
 
 def pinned_results(query: ParsedQuery, hidden: list[str], request) -> list[Result]:
@@ -191,14 +190,16 @@ def pinned_results(query: ParsedQuery, hidden: list[str], request) -> list[Resul
     for bet in bets:
         entry = entries.get(bet.page_id)
         if entry is not None:
-            pinned.append(_result(entry, request, bet.note or " "))
+            result = _result(entry, request)
         else:
-            pinned.append(Result(bet.page.title, bet.page.get_url(request) or "", Kind.PAGE, "", None, bet.note or " "))
+            result = Result(bet.page.title, bet.page.get_url(request) or "", Kind.PAGE, "")
+        result.summary = bet.note or result.summary
+        pinned.append(result)
     return pinned
 
 
 def title_vocabulary() -> list[str]:
-    """Every word of every indexed title and synonym, cached per province for ten minutes."""
+    """Every word of every indexed title, cached per province for ten minutes."""
     vocabulary = cache.get("site-search-vocabulary")
     if vocabulary is None:
         found: set[str] = set()
