@@ -39,7 +39,7 @@ KIND_WORDS = {
     Kind.QUESTION: "hỏi đáp câu hỏi",
     Kind.DOCUMENT: "văn bản",
     Kind.NEWS: "tin tức",
-    Kind.OFFICE: "cơ quan bảo hiểm xã hội địa chỉ trụ sở nơi nộp hồ sơ xã phường",
+    Kind.OFFICE: "cơ quan bảo hiểm xã hội địa chỉ trụ sở nơi nộp hồ sơ giờ làm việc xã phường",
     Kind.PAGE: "",
 }
 # What people call the pages the platform creates in every province, beyond their titles.
@@ -144,15 +144,14 @@ def save_entry(key: str, entry: EntryData | None) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            INSERT INTO {table} (key, kind, page_id, url_suffix, title, summary, published_at, title_words,
-                                 doc_keys, vector)
-            VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s,
+            INSERT INTO {table} (key, kind, page_id, url_suffix, title, summary, published_at, doc_keys, vector)
+            VALUES (%s, %s, %s, %s, %s, %s, %s, %s,
                     setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')
                     || setweight(to_tsvector('simple', %s), 'C'))
             ON CONFLICT (key) DO UPDATE SET
                 kind = EXCLUDED.kind, page_id = EXCLUDED.page_id, url_suffix = EXCLUDED.url_suffix,
                 title = EXCLUDED.title, summary = EXCLUDED.summary, published_at = EXCLUDED.published_at,
-                title_words = EXCLUDED.title_words, doc_keys = EXCLUDED.doc_keys, vector = EXCLUDED.vector
+                doc_keys = EXCLUDED.doc_keys, vector = EXCLUDED.vector
             """,
             [
                 key,
@@ -162,7 +161,6 @@ def save_entry(key: str, entry: EntryData | None) -> None:
                 entry.title[:500],
                 entry.summary,
                 entry.published_at,
-                folded_title,
                 entry.doc_keys,
                 folded_title,
                 names,

@@ -28,7 +28,6 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=500)
     summary = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    title_words = models.TextField(blank=True)  # folded, for "did you mean"
     doc_keys = ArrayField(models.CharField(max_length=80), default=list, blank=True)
     vector = SearchVectorField(null=True)
 

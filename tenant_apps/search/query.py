@@ -153,11 +153,12 @@ class SynonymBank:
         result = []
         group = self.groups[index]
         for phrase in group:
-            if phrase == typed or any(other != phrase and _contains(phrase, other) for other in group):
-                continue  # "hưởng BHXH một lần" adds nothing to "BHXH một lần"
+            inner_groups = self._inner_groups(index, phrase)
+            if (phrase == typed and not inner_groups) or any(o != phrase and _contains(phrase, o) for o in group):
+                continue  # the typed words cover it; "hưởng BHXH một lần" adds nothing to "BHXH một lần"
             parts: list[Part] = []
             position = 0
-            for start, length, inner in self._inner_groups(index, phrase):
+            for start, length, inner in inner_groups:
                 parts.extend(phrase[position:start])
                 parts.append(self.groups[inner])
                 position = start + length

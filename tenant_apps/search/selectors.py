@@ -86,8 +86,9 @@ def _ranked_ids(
 ) -> tuple[dict[str, int], list[int]]:
     """One statement: the matching entries, their counts by kind, and the ids of the page asked for.
 
-    Each concept weighs by its rarity among the matching entries (log of matches over its own
-    matches), so "Kim Liên" in "nộp hồ sơ ở đâu phường Kim Liên" counts for more than "hồ sơ".
+    Each concept weighs by its rarity among the candidates (√ln(1 + candidates / its matches)), so
+    "Kim Liên" in "nộp hồ sơ ở đâu phường Kim Liên" counts for more than "hồ sơ", yet one rare word
+    does not outweigh two common ones in a title.
     """
     concepts = range(len(query.concepts))
     weights = TASK_KIND_WEIGHTS if query.is_task else KIND_WEIGHTS
@@ -106,7 +107,7 @@ def _ranked_ids(
         )
         rarity = "".join(
             f", (f{i} > 0)::int AS m{i}, (f{i} = 2)::int AS t{i},"
-            f" ln(1 + count(*) OVER () / greatest(count(*) FILTER (WHERE f{i} > 0) OVER (), 1)::float) AS w{i}"
+            f" sqrt(ln(1 + count(*) OVER () / greatest(count(*) FILTER (WHERE f{i} > 0) OVER (), 1)::float)) AS w{i}"
             for i in concepts
         )
     if query.concepts:
@@ -198,21 +199,27 @@ def pinned_results(query: ParsedQuery, hidden: list[str], request) -> list[Resul
     return pinned
 
 
-def title_vocabulary() -> list[str]:
-    """Every word of every indexed title, cached per province for ten minutes."""
+def index_vocabulary() -> list[str]:
+    """Every word of the province's index (titles, names and bodies), cached for ten minutes."""
     vocabulary = cache.get("site-search-vocabulary")
     if vocabulary is None:
-        found: set[str] = set()
-        for title_words in SearchEntry.objects.values_list("title_words", flat=True).iterator(chunk_size=2000):
-            found.update(title_words.split())
-        vocabulary = sorted(word for word in found if not word.isdigit())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT word FROM ts_stat('SELECT vector FROM {SearchEntry._meta.db_table}') "
+                "WHERE word !~ '^[0-9]+$' ORDER BY ndoc DESC"
+            )
+            vocabulary = [row[0] for row in cursor.fetchall()]
         cache.set("site-search-vocabulary", vocabulary, VOCABULARY_SECONDS)
     return vocabulary
 
 
 def suggest_query(text: str) -> str:
-    """A spelling of `text` whose every word is in the index vocabulary, or "" when none is closer."""
-    vocabulary = title_vocabulary()
+    """A spelling of `text` whose every word is in the index vocabulary, or "" when none is closer.
+
+    The vocabulary is ordered by how many entries hold each word, so of equally close words the
+    commoner wins.
+    """
+    vocabulary = index_vocabulary()
     known = set(vocabulary)
     typed = query_words(text)
     corrected = []

@@ -58,7 +58,6 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=500)),
                 ('summary', models.TextField(blank=True)),
                 ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('title_words', models.TextField(blank=True)),
                 ('doc_keys', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=80), blank=True, default=list, size=None)),
                 ('vector', django.contrib.postgres.search.SearchVectorField(null=True)),
                 ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),

@@ -70,3 +70,8 @@ def test_fillers_are_dropped_and_a_task_is_recognised():
 
 def test_a_news_like_query_is_not_a_task():
     assert not parse_query("hội nghị tổng kết năm", bank_of(DEFAULT_GROUPS)).is_task
+
+
+def test_an_abbreviation_inside_a_typed_synonym_still_expands():
+    (concept,) = parse_query("bhxh tự nguyện", bank_of(DEFAULT_GROUPS)).concepts
+    assert "((bhxh | bao <-> hiem <-> xa <-> hoi) <-> tu <-> nguyen)" in concept.tsquery()
