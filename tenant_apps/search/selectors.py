@@ -232,6 +232,14 @@ def suggest_query(text: str) -> str:
     return " ".join(corrected) if corrected != typed else ""
 
 
+def suggestion_with_results(text: str, request, bank: SynonymBank) -> str:
+    """ "Có phải bạn muốn tìm …": a respelling of `text` that finds something, or ""."""
+    suggestion = suggest_query(text)
+    if suggestion and search_site(suggestion, limit=1, request=request, bank=bank).total:
+        return suggestion
+    return ""
+
+
 def popular_procedures(request, limit: int = POPULAR_PROCEDURES) -> list[Result]:
     """Procedures and online services to offer when nothing matched: services first, then by title."""
     entries = (

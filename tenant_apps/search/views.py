@@ -7,7 +7,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from .choices import Kind
-from .selectors import popular_procedures, search_site, suggest_query, synonym_bank
+from .selectors import popular_procedures, search_site, suggestion_with_results, synonym_bank
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -38,9 +38,8 @@ def search(request):
             is_empty=outcome.query.is_empty,
         )
         if not outcome.total and not outcome.pinned:
-            suggestion = suggest_query(query)
-            if suggestion and search_site(suggestion, limit=1, request=request, bank=bank).total:
-                context.update(suggestion=suggestion, suggestion_query=urlencode({"q": suggestion}))
+            suggestion = suggestion_with_results(query, request, bank)
+            context.update(suggestion=suggestion, suggestion_query=urlencode({"q": suggestion}))
             context["popular"] = popular_procedures(request)
     response = TemplateResponse(request, "site_search/results.html", context)
     response["X-Robots-Tag"] = "noindex"
