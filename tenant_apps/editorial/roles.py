@@ -34,6 +34,12 @@ CITIZEN_REPLIES = (
     "consultation.change_draftcomment",
     "feedback.view_pagefeedback",
 )
+# Site search settings: the province's own synonyms and pinned results (tenant_apps/search).
+SEARCH_SETTINGS = tuple(
+    f"site_search.{action}_{model}"
+    for model in ("bestbet", "synonymgroup")
+    for action in ("add", "change", "delete", "view")
+)
 MEDIA_FULL = ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")
 MEDIA_CONTRIBUTE = ("add_image", "choose_image", "add_document", "choose_document")
 
@@ -47,6 +53,7 @@ HEAD_OF_BOARD = RoleSpec(
         *SERVICE_REQUESTS,
         *PERSONAL_DATA,
         *VISIT_STATISTICS,
+        *SEARCH_SETTINGS,
         "auth.add_user",
         "auth.change_user",
         *(
@@ -63,7 +70,14 @@ DEPUTY_HEAD = RoleSpec(
     name="Phó ban",
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     collection_permissions=MEDIA_FULL,
-    model_permissions=(*ADMIN_ACCESS, *CITIZEN_REPLIES, *SERVICE_REQUESTS, *PERSONAL_DATA, *VISIT_STATISTICS),
+    model_permissions=(
+        *ADMIN_ACCESS,
+        *CITIZEN_REPLIES,
+        *SERVICE_REQUESTS,
+        *PERSONAL_DATA,
+        *VISIT_STATISTICS,
+        *SEARCH_SETTINGS,
+    ),
 )
 EDITOR = RoleSpec(
     name="Biên tập viên",

@@ -18,3 +18,13 @@ __all__ += ["NationalDocumentPageFactory", "NationalNewsPageFactory"]
 from .online_services import ServiceRequestFactory, ServiceRequestPageFactory  # noqa: E402
 
 __all__ += ["ServiceRequestFactory", "ServiceRequestPageFactory"]
+
+from .citizen_content import (  # noqa: E402
+    BestBetFactory,
+    ProcedurePageFactory,
+    QuestionFactory,
+    SynonymGroupFactory,
+    add_office,
+)
+
+__all__ += ["BestBetFactory", "ProcedurePageFactory", "QuestionFactory", "SynonymGroupFactory", "add_office"]

@@ -69,6 +69,7 @@ PAGE_APPS = [
     "tenant_apps.qa",
     "tenant_apps.consultation",
     "tenant_apps.lookups",
+    "tenant_apps.search",  # its index entries and pinned results point at pages
 ]
 
 # Sign-in security, installed in both kinds of schema because each schema has its own users:
@@ -106,6 +107,8 @@ SHARED_APPS = [
     "shared_apps.newsroom",
     # Public schema only: establishment dossiers, quarterly/yearly and ad-hoc reports.
     "shared_apps.reporting",
+    # Public schema only: the national synonym bank every province's search reads.
+    "shared_apps.synonyms",
     # Public schema only: planned maintenance windows; health, logs and metrics (no tables).
     "shared_apps.operations",
     # Public schema only: compliance scorecard runs; the checks run inside each province's schema.
@@ -120,7 +123,6 @@ TENANT_APPS = [
     *ACCOUNT_APPS,
     *WAGTAIL_APPS,
     *PAGE_APPS,
-    "tenant_apps.search",
     "tenant_apps.antispam",
     "tenant_apps.feedback",
     "tenant_apps.analytics",
