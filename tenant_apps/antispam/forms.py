@@ -52,6 +52,12 @@ class CitizenCaptchaInput(CaptchaTextInput):
         context["kind"] = self.kind
         if self.kind == challenges.WORDS:
             context["question"] = CaptchaStore.objects.get(hashkey=self._key).challenge
+            # The question is what the answer box answers: screen readers announce it with the box.
+            answer = context["widget"]["subwidgets"][1]["attrs"]
+            context["question_id"] = f"{answer.get('id', 'captcha')}_cau_hoi"
+            answer["aria-describedby"] = " ".join(
+                filter(None, [context["question_id"], answer.get("aria-describedby")])
+            )
         return context
 
 

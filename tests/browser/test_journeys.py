@@ -71,7 +71,7 @@ def test_a_link_in_the_error_summary_moves_to_its_field(open_page):
 
 
 def test_the_rating_widget_fits_a_phone_with_both_choices_on_one_line(open_page, screenshot_dir):
-    page = open_page("/tin-tuc/nhung-diem-moi-cua-luat-bao-hiem-xa-hoi-nam-2024/")
+    page = open_page("/tra-cuu-the-bhyt/")
     widget = page.locator(".feedback-form")
     widget.scroll_into_view_if_needed()
     yes, no = (page.locator(".feedback-form fieldset label").nth(index).bounding_box() for index in (0, 1))

@@ -108,6 +108,12 @@ def test_a_citizen_who_cannot_read_the_image_answers_a_sum_in_words(hanoi):
     assert sent.status_code == 302
 
 
+def test_the_question_in_words_describes_the_answer_box(hanoi):
+    page = _new_challenge(hanoi, "chu")
+
+    assert re.search(r'<input[^>]*name="captcha_1"[^>]*aria-describedby="id_captcha_1_cau_hoi', page)
+
+
 def test_a_wrong_answer_in_words_is_refused_and_the_question_in_words_stays(hanoi):
     page = _new_challenge(hanoi, "chu")
     key = re.search(r'name="captcha_0" value="(\w+)"', page).group(1)
