@@ -19,6 +19,10 @@ test: $(STAMP) lint
 	@bash tests/browser/install_browser.sh || true
 	@bash tests/install_debian_packages.sh $(NGINX_PURGE_MODULE) nginx-light libnginx-mod-http-cache-purge \
 		libnginx-mod-http-brotli-filter || true
+	@# The Nu HTML Checker (tests/tenant_apps/site/test_nu_html_checker.py): Debian's Java, vnu.jar from npm.
+	@bash tests/install_debian_packages.sh /usr/bin/java default-jre-headless || true
+	@bash tests/install_debian_packages.sh /usr/bin/npm npm || true
+	@npm ci --prefix tests/html_validator --ignore-scripts --no-audit --no-fund --silent || true
 	$(PY) platform/launch.py check
 	$(PY) platform/launch.py test $(PYTEST_ARGS)
 

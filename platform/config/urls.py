@@ -13,8 +13,9 @@ from tenant_apps.documents.feeds import DocumentAtomFeed, DocumentFeed
 from tenant_apps.editorial.views import AcceptInvitationView
 from tenant_apps.feedback.views import rate_page
 from tenant_apps.news.feeds import NewsAtomFeed, NewsFeed
-from tenant_apps.online_services.views import private_file, status_lookup
-from tenant_apps.pages.views import robots_txt, set_text_size
+from tenant_apps.online_services.views import private_file, receipt, status_lookup
+from tenant_apps.pages.sitemaps import RequestHostSitemap
+from tenant_apps.pages.views import favicon, robots_txt, set_text_size
 from tenant_apps.search.views import search
 from tenants.views import tenant_media
 
@@ -24,8 +25,9 @@ urlpatterns = [
     path("metrics", metrics_view, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("tim-kiem/", search, name="search"),
     path("captcha/", include("captcha.urls")),
     path("danh-gia/", rate_page, name="rate_page"),
@@ -40,6 +42,7 @@ urlpatterns = [
     path("atom/tin-toan-nganh/", NationalNewsAtomFeed(), name="national_news_atom"),
     path("atom/van-ban/", DocumentAtomFeed(), name="documents_atom"),
     path("tra-cuu-dich-vu-cong/", status_lookup, name="online_services_lookup"),
+    path("bien-nhan/<str:token>/", receipt, name="online_services_receipt"),
     path("tep-dich-vu-cong/<uuid:key>/", private_file, name="online_services_file"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", tenant_media, name="tenant_media"),
     path("", include(wagtail_urls)),

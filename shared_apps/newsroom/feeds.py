@@ -17,6 +17,7 @@ class NationalNewsFeed(ArticleFeedItems, Feed):
     language = "vi"
     title = "Tin toàn ngành – Bảo hiểm xã hội Việt Nam"
     description = "Tin toàn ngành mới nhất của Bảo hiểm xã hội Việt Nam"
+    author_name = "Bảo hiểm xã hội Việt Nam"
 
     def get_object(self, request, *args, **kwargs):
         if not in_public_schema():

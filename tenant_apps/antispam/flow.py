@@ -1,11 +1,13 @@
 """The one flow of every citizen form page (biểu mẫu của người dân), in the style of Wagtail's
 `FormMixin`: `serve_form()` runs it, pages override the hooks.
 
-GET shows the form. POST binds it; refuses it when the page takes no submissions now or this
-address reached a limit; validates (honeypot, captcha, fields); counts the outcome; calls
-`process_form_submission()` and answers with `render_landing_page()` (by default a redirect,
-POST/redirect/GET). Every answer says `Cache-Control: no-store` and friends: forms carry what
-citizens typed, receipts and lookup results their personal data.
+GET shows the form. A POST from a «new captcha» button (`doi-ma`) shows it again, unbound,
+with what was typed and a new challenge of the kind asked for. Any other POST binds it; refuses
+it when the page takes no submissions now or this address reached a limit; validates (honeypot,
+captcha, fields); counts the outcome; calls `process_form_submission()` and answers with
+`render_landing_page()` (by default a redirect, POST/redirect/GET). Every answer says
+`Cache-Control: no-store` and friends: forms carry what citizens typed, receipts and lookup
+results their personal data.
 
 Accepted and refused submissions are counted apart, per address: a few mistyped captchas must
 not lock a citizen out, while a flood of either kind still is (issue 15.7).
@@ -25,7 +27,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from . import ratelimit
+from .forms import CHALLENGE_KIND_FIELD
 
+NEW_CHALLENGE = "doi-ma"  # a submit button asking for another captcha; its value is the kind (challenges.py)
+# What a new challenge does not carry over from what was typed.
+NOT_KEPT = {"csrfmiddlewaretoken", "captcha_0", "captcha_1", "website", NEW_CHALLENGE}
 REFUSED = "sai"  # submissions refused by validation: a mistyped captcha, the honeypot, a wrong field
 # (refused submissions, per seconds) from one address before the form stops answering it.
 REFUSED_RATE_LIMIT = (20, 600)
@@ -57,6 +63,8 @@ class CitizenFormMixin:
     def serve_form(self, request):
         if request.method != "POST":
             response = self.render_form(request, self.get_form())
+        elif NEW_CHALLENGE in request.POST:
+            response = self.render_form(request, self.get_form(initial=typed_values(request)))
         else:
             form = self.get_form(request.POST, request.FILES)
             refusal = self.submissions_closed_message() or self._limit_reached_message(request)
@@ -120,3 +128,13 @@ class CitizenFormMixin:
     def _no_store(response):
         add_never_cache_headers(response)
         return response
+
+
+def typed_values(request) -> dict:
+    """What the citizen typed, as the initial values of a form shown again with a new captcha
+    (files cannot be kept); the kind of captcha they asked for."""
+    values = {
+        name: values if len(values) > 1 else values[0] for name, values in request.POST.lists() if name not in NOT_KEPT
+    }
+    values[CHALLENGE_KIND_FIELD] = request.POST[NEW_CHALLENGE]
+    return values

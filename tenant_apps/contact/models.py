@@ -1,5 +1,7 @@
 """Liên hệ — the contact page and the messages citizens send through it."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,9 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from tenant_apps.antispam.flow import CitizenFormMixin
-from tenants.schemas import ProvincePageMixin
+from tenants.schemas import ProvincePageMixin, current_province
 
 from .forms import ContactForm
+
+# Giờ làm việc of a provincial office (administrative hours, Monday to Friday).
+DEFAULT_OPENING_HOURS = "Thứ Hai đến Thứ Sáu: sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 00 – 16 giờ 30"
 
 
 class ContactPage(CitizenFormMixin, ProvincePageMixin, Page):
@@ -22,7 +27,19 @@ class ContactPage(CitizenFormMixin, ProvincePageMixin, Page):
         default="Cảm ơn bạn đã liên hệ. Ban Biên tập sẽ phản hồi trong thời gian sớm nhất.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
+    opening_hours = models.TextField(_("giờ làm việc"), blank=True, default=DEFAULT_OPENING_HOURS)
+    map_url = models.URLField(
+        _("liên kết bản đồ"),
+        blank=True,
+        help_text=_("Trang bản đồ chỉ vị trí trụ sở; để trống thì tìm theo địa chỉ trên OpenStreetMap."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("opening_hours"),
+        FieldPanel("map_url"),
+        FieldPanel("thank_you_text"),
+    ]
     subpage_types = []
     max_count = 1
 
@@ -34,6 +51,17 @@ class ContactPage(CitizenFormMixin, ProvincePageMixin, Page):
 
     def get_form_class(self):
         return ContactForm
+
+    def office_map_url(self, address: str) -> str:
+        """A map of the office on a map service's own page: a link, no third-party script on ours."""
+        if self.map_url:
+            return self.map_url
+        return f"https://www.openstreetmap.org/search?{urlencode({'query': address})}" if address else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["map_url"] = self.office_map_url(current_province().address)
+        return context
 
     def process_form_submission(self, form):
         from .services import receive_contact_message

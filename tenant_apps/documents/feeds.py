@@ -26,7 +26,13 @@ class DocumentFeed(Feed):
     def items(self):
         return LegalDocumentPage.objects.live().public().order_by("-first_published_at")[:FEED_ITEMS]
 
+    def author_name(self):
+        return connection.tenant.office_name
+
     def item_title(self, item):
+        """The title, led by the type and number unless the title already says them."""
+        if item.number in item.title:
+            return item.title
         return f"{item.get_doc_type_display()} số {item.number}: {item.title}"
 
     def item_description(self, item):
@@ -37,6 +43,12 @@ class DocumentFeed(Feed):
 
     def item_pubdate(self, item):
         return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.issuer
 
 
 class DocumentAtomFeed(DocumentFeed):

@@ -30,7 +30,7 @@ class ArticleFeedItems:
         return item.last_published_at
 
     def item_author_name(self, item):
-        return item.author
+        return item.author or None  # an empty <author><name/> is invalid: the feed's author stands
 
 
 class NewsFeed(ArticleFeedItems, Feed):
@@ -53,6 +53,10 @@ class NewsFeed(ArticleFeedItems, Feed):
 
     def description(self, category):
         return f"Tin mới nhất từ {current_province().office_name}"
+
+    def author_name(self, category):
+        """The feed's author, for the entries whose article names none (Atom requires one)."""
+        return current_province().office_name
 
     def items(self, category):
         articles = NewsPage.objects.live().public().select_related("category").order_by("-first_published_at")

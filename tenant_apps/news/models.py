@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -89,6 +89,16 @@ class NewsIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
         articles = self.articles().filter(category=category)
         return self.render(
             request, context_overrides={"articles": paginate(request, articles, NEWS_PER_PAGE), "category": category}
+        )
+
+    @path("tu-khoa/<str:slug>/", name="tag")
+    def by_tag(self, request, slug):
+        """Tin theo từ khóa: the articles with one tag (each tag on an article links here)."""
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = self.articles().filter(tags=tag)
+        return self.render(
+            request,
+            context_overrides={"articles": paginate(request, articles, NEWS_PER_PAGE), "category": None, "tag": tag},
         )
 
     def get_context(self, request, *args, **kwargs):

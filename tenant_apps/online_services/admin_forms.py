@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
+from tenant_apps.antispam.forms import CHALLENGE_KIND_FIELD
+
 FIXED_FIELDS = ("full_name", "phone", "email", "id_number")
 # Names the editors' fields may not take: they would shadow the fixed and protection fields.
-RESERVED_FIELD_NAMES = frozenset({*FIXED_FIELDS, "consent", "captcha", "website"})
+RESERVED_FIELD_NAMES = frozenset({*FIXED_FIELDS, "consent", "captcha", CHALLENGE_KIND_FIELD, "website"})
 
 
 class ServiceRequestPageAdminForm(WagtailAdminFormPageForm):

@@ -4,10 +4,12 @@ who looked at their personal data."""
 
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -16,14 +18,17 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from tenant_apps.antispam.flow import SENT_PARAMETER, CitizenFormMixin
+from tenant_apps.antispam.flow import CitizenFormMixin
 from tenant_apps.search.text import fold
 from tenants.schemas import ProvincePageMixin
 
 from .admin_forms import ServiceRequestPageAdminForm
 from .storage import private_storage, private_upload_path
 
-RECEIPT_SESSION_KEY = "online_services_receipt"
+
+def new_receipt_token() -> str:
+    """The key of a request's receipt page: 256 random bits, so its address cannot be guessed."""
+    return secrets.token_urlsafe(32)
 
 
 class RequestStatus(models.TextChoices):
@@ -116,17 +121,8 @@ class ServiceRequestPage(CitizenFormMixin, ProvincePageMixin, AbstractForm):
         return settings.ONLINE_SERVICES_SUBMIT_RATE_LIMIT
 
     def render_landing_page(self, request, form_submission=None, *args, form=None, **kwargs):
-        """Back to the page, which shows the receipt once, to this browser only."""
-        request.session[RECEIPT_SESSION_KEY] = form_submission.pk
-        return super().render_landing_page(request, form_submission, form=form)
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import receipt_for
-
-        context = super().get_context(request, *args, **kwargs)
-        if request.method == "GET" and request.GET.get(SENT_PARAMETER) == "1":
-            context["receipt"] = receipt_for(request.session.pop(RECEIPT_SESSION_KEY, None), page=self)
-        return context
+        """To the request's receipt, at an address of its own that survives a reload."""
+        return redirect("online_services_receipt", token=form_submission.receipt_token)
 
 
 class ServiceRequestFormField(AbstractFormField):
@@ -158,6 +154,9 @@ class ServiceRequest(models.Model):
     )
     request_type = models.CharField(_("loại yêu cầu"), max_length=255)
     tracking_code = models.CharField(_("mã hồ sơ"), max_length=24, unique=True)
+    receipt_token = models.CharField(
+        _("khóa biên nhận"), max_length=64, unique=True, default=new_receipt_token, editable=False
+    )
     status = models.CharField(
         _("trạng thái"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.RECEIVED
     )

@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
-from .models import ServiceRequest, ServiceRequestEvent, ServiceRequestFile, ServiceRequestPage
+from .models import RequestStatus, ServiceRequest, ServiceRequestEvent, ServiceRequestFile
 
 
-def receipt_for(request_pk: int | None, page: ServiceRequestPage) -> ServiceRequest | None:
-    """The request this browser just sent on `page` (its pk was kept in the session), if any."""
-    if not request_pk:
-        return None
-    return ServiceRequest.objects.filter(pk=request_pk, page=page).first()
+def request_by_receipt_token(token: str) -> ServiceRequest | None:
+    """The request whose receipt has this key, in the current province's schema only."""
+    return ServiceRequest.objects.select_related("page").filter(receipt_token=token).first()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a request's path, as the citizen sees it: reached when, or not yet."""
+
+    label: str
+    reached_at: datetime.datetime | None
+    current: bool
+    skipped: bool = False  # a later step was reached without this one
+
+
+def steps_of(service_request: ServiceRequest, history) -> list[Step]:
+    """Every step from receipt to the end: received, processing, then done or rejected (whichever
+    happened, else "done" as the step still ahead); a step skipped over shows no date."""
+    reached = {event.to_status: event.created_at for event in history}
+    last = RequestStatus.REJECTED if service_request.status == RequestStatus.REJECTED else RequestStatus.DONE
+    path = (RequestStatus.RECEIVED, RequestStatus.PROCESSING, last)
+    return [
+        Step(
+            status.label,
+            reached.get(status),
+            current=status == service_request.status,
+            skipped=status not in reached and any(later in reached for later in path[index + 1 :]),
+        )
+        for index, status in enumerate(path)
+    ]
 
 
 def find_request_for_lookup(tracking_code: str, phone: str) -> ServiceRequest | None:

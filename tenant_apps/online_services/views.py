@@ -14,7 +14,13 @@ from tenants.schemas import province_schema_only
 
 from .forms import StatusLookupForm
 from .privacy import can_view_personal_data
-from .selectors import find_request_for_lookup, private_file_by_key, public_history
+from .selectors import (
+    find_request_for_lookup,
+    private_file_by_key,
+    public_history,
+    request_by_receipt_token,
+    steps_of,
+)
 from .services import record_personal_data_access
 
 LOOKUP_RATE_LIMIT_SCOPE = "tra-cuu-dich-vu-cong"
@@ -34,14 +40,40 @@ def status_lookup(request):
         elif form.is_valid():
             found = find_request_for_lookup(form.cleaned_data["tracking_code"], form.cleaned_data["phone"])
             not_found = found is None
+    history = list(public_history(found)) if found else []
     context = {
         "form": form,
         "found": found,
-        "history": public_history(found) if found else [],
+        "history": history,
+        "steps": steps_of(found, history) if found else [],
         "not_found": not_found,
         "page_title": _("Tra cứu tình trạng hồ sơ dịch vụ công"),
     }
     return TemplateResponse(request, "online_services/status_lookup.html", context)
+
+
+@never_cache
+@province_schema_only
+def receipt(request, token):
+    """Biên nhận: what was received and how to follow it, at an address that survives a reload;
+    `?ban-in=1` prints it, `?tai-ve=1` saves it as a file (no JavaScript). No personal data: the
+    address is kept in the citizen's browser history and may be shared."""
+    found = request_by_receipt_token(token)
+    if found is None:
+        raise Http404
+    saving = "tai-ve" in request.GET
+    context = {
+        "receipt": found,
+        "service_page": found.page,
+        "files": found.files.only("label", "request_id"),
+        "print_mode": saving or "ban-in" in request.GET,
+        "page_title": _("Biên nhận hồ sơ trực tuyến"),
+    }
+    response = TemplateResponse(request, "online_services/receipt.html", context)
+    if saving:
+        response.render()
+        response["Content-Disposition"] = f'attachment; filename="bien-nhan-{found.tracking_code}.html"'
+    return response
 
 
 @never_cache

@@ -1,7 +1,8 @@
-"""Small public views of every site: text size, robots.txt."""
+"""Small public views of every site: text size, robots.txt, favicon.ico."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 
 TEXT_SIZE_COOKIE = "co_chu"
@@ -30,3 +31,8 @@ def robots_txt(request):
         f"Sitemap: {request.scheme}://{request.get_host()}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask every site for /favicon.ico whatever the page links: the theme's icon."""
+    return redirect(static("themes/default/icons/favicon.ico"), permanent=True)

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +33,26 @@ class QuestionForm(ProtectedForm):
         if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
             self.add_error("email", _("Hãy cho biết thư điện tử hoặc số điện thoại để nhận trả lời."))
         return cleaned
+
+
+TRACKING_CODE_RE = re.compile(r"^HD-\d{8}-[0-9A-F]{6}$")
+
+
+class QuestionLookupForm(forms.Form):
+    """Tra cứu câu hỏi: the tracking code given on the receipt."""
+
+    ma = forms.CharField(
+        label=_("Mã theo dõi"),
+        max_length=30,
+        help_text=_("Ví dụ: HD-20260115-7A2B3C (trên trang xác nhận và trong thư báo đã nhận câu hỏi)."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+    def clean_ma(self) -> str:
+        code = re.sub(r"\s", "", self.cleaned_data["ma"]).upper()
+        if not TRACKING_CODE_RE.match(code):
+            raise forms.ValidationError(_("Mã theo dõi có dạng HD-YYYYMMDD-XXXXXX."))
+        return code
 
 
 class ModerationForm(forms.Form):

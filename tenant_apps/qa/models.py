@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,12 +22,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from tenant_apps.antispam.flow import CitizenFormMixin
+from tenant_apps.antispam.ratelimit import allow_submission
 from tenant_apps.pages.pagination import paginate
 from tenant_apps.search.text import fold
 from tenants.schemas import ProvincePageMixin
 
 REPLY_DEADLINE_DAYS = 10  # TT 26/2009: feedback answered, or progress reported, within 10 days
 QUESTIONS_PER_PAGE = 10
+# Tra cứu câu hỏi: lookups by tracking code from one address (per seconds), against guessing codes.
+LOOKUP_RATE_LIMIT = (10, 600)
+LOOKUP_RATE_LIMIT_SCOPE = "hoi-dap-tra-cuu"
+LOOKUP_RATE_LIMITED = _("Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
 
 
 class Topic(models.TextChoices):
@@ -102,6 +108,27 @@ class QuestionIndexPage(RoutablePageMixin, CitizenFormMixin, ProvincePageMixin, 
     def ask(self, request):
         return self.serve_form(request)
 
+    @path("tra-cuu/", name="lookup")
+    def lookup(self, request):
+        """Tra cứu câu hỏi: by its tracking code, the status in words, the answer once published."""
+        from .forms import QuestionLookupForm
+
+        form = QuestionLookupForm(request.POST if request.method == "POST" else None)
+        found, not_found = None, False
+        if request.method == "POST":
+            if not allow_submission(request, LOOKUP_RATE_LIMIT_SCOPE, *LOOKUP_RATE_LIMIT):
+                form.add_error(None, LOOKUP_RATE_LIMITED)
+            elif form.is_valid():
+                found = Question.objects.filter(page=self, tracking_code=form.cleaned_data["ma"]).first()
+                not_found = found is None
+        response = self.render(
+            request,
+            template="qa/question_lookup.html",
+            context_overrides={"form": form, "found": found, "not_found": not_found},
+        )
+        add_never_cache_headers(response)
+        return response
+
     @path("da-nhan/<str:code>/", name="receipt")
     def receipt(self, request, code):
         question = get_object_or_404(Question, page=self, tracking_code=code)
@@ -122,6 +149,14 @@ class Question(models.Model):
         ASSIGNED = "da-phan-cong", _("Đã phân công")
         PUBLISHED = "da-tra-loi", _("Đã trả lời, công khai")
         REJECTED = "tu-choi", _("Không trả lời công khai")
+
+    # What the asker reads when looking the question up (tra cứu), in place of the board's terms.
+    CITIZEN_STATUS = {
+        Status.NEW: _("Đã nhận, đang chờ xử lý"),
+        Status.ASSIGNED: _("Đang được trả lời"),
+        Status.PUBLISHED: _("Đã trả lời"),
+        Status.REJECTED: _("Không trả lời công khai"),
+    }
 
     page = models.ForeignKey(QuestionIndexPage, on_delete=models.CASCADE, related_name="questions")
     tracking_code = models.CharField(_("mã theo dõi"), max_length=20, unique=True, default=new_tracking_code)
@@ -173,6 +208,10 @@ class Question(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.replied_at is None and timezone.localdate() > self.due_on
+
+    @property
+    def citizen_status(self) -> str:
+        return self.CITIZEN_STATUS[self.status]
 
     @property
     def url(self) -> str:

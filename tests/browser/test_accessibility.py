@@ -36,6 +36,7 @@ PROVINCE_PATHS = [
     "/lien-he/",
     "/hoi-dap/",
     "/hoi-dap/gui-cau-hoi/",
+    "/hoi-dap/tra-cuu/",
     "/lay-y-kien-du-thao/",
     "/tra-cuu-the-bhyt/",
     "/tra-cuu-dich-vu-cong/",
@@ -47,7 +48,7 @@ PROVINCE_PATHS = [
     "/khong-ton-tai/",  # the theme's 404 page
 ]
 # Paths opened on the central host (localhost).
-CENTRAL_PATHS = ["/"]
+CENTRAL_PATHS = ["/", "/lien-he/", "/tro-giup/", "/so-do-cong/", "/gioi-thieu/introduction/"]
 # Every path must answer 200 (after redirects) except these, which must answer 404: a
 # mistyped path must not quietly test the 404 page instead of the section.
 NOT_FOUND_PATHS = {"/khong-ton-tai/"}

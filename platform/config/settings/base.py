@@ -152,6 +152,7 @@ MIDDLEWARE = [
     "tenant_apps.pages.fragments.SiteRootPathsMiddleware",
     "tenant_apps.analytics.middleware.PageViewCounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "tenant_apps.pages.headers.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -311,6 +312,10 @@ ACCOUNTS_RECOVERY_CODE_COUNT = 10
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Powerful browser features no page uses (tenant_apps/pages/headers.py; nginx sends the same).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's admin previews pages in a frame of the same origin
 # The public pages need no inline script or style and load everything from their own host
 # (tests/browser/test_csp.py reports any violation). Wagtail's admin uses inline scripts and
@@ -491,8 +496,14 @@ NATIONAL_LOOKUP_TIMEOUT_SECONDS = env.float("NATIONAL_LOOKUP_TIMEOUT_SECONDS", d
 RATE_LIMIT_REDIS_URL = env("RATE_LIMIT_REDIS_URL", default="")
 RATE_LIMIT_REDIS_TIMEOUT = env.float("RATE_LIMIT_REDIS_TIMEOUT", default=0.2)
 
-CAPTCHA_IMAGE_SIZE = (120, 50)
-CAPTCHA_FONT_SIZE = 30
+# Legible for people (issue 17: a reader misread 2 characters of 9): large, barely rotated, no
+# look-alike characters, light noise (tenant_apps/antispam/challenges.py).
+CAPTCHA_CHALLENGE_FUNCT = "tenant_apps.antispam.challenges.image_challenge"
+CAPTCHA_NOISE_FUNCTIONS = ("tenant_apps.antispam.challenges.sparse_dots",)
+CAPTCHA_FILTER_FUNCTIONS = ()
+CAPTCHA_LETTER_ROTATION = (-8, 8)
+CAPTCHA_IMAGE_SIZE = (200, 64)
+CAPTCHA_FONT_SIZE = 40
 CAPTCHA_TIMEOUT = 15  # minutes
 
 # --- Compliance scorecard (shared_apps/compliance) --------------------------------------

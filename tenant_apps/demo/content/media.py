@@ -209,14 +209,15 @@ def ensure_image(title: str, make: Callable[[], bytes]) -> AbstractImage:
     return image
 
 
-def ensure_document(title: str, make: Callable[[], bytes]) -> AbstractDocument:
-    """The Wagtail document titled `title`, generating and storing its PDF the first time."""
+def ensure_document(title: str, make: Callable[[], bytes], extension: str = "pdf") -> AbstractDocument:
+    """The Wagtail document titled `title`, generating and storing its file (a PDF unless
+    `extension` says otherwise) the first time."""
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
     data = make()
     document = Document(title=title, file_size=len(data), file_hash=_file_hash(data))
-    document.file = ContentFile(data, name=f"{vietnamese_slug(title) or 'van-ban'}.pdf")
+    document.file = ContentFile(data, name=f"{vietnamese_slug(title) or 'van-ban'}.{extension}")
     document.save()
     return document

@@ -7,9 +7,17 @@ from dataclasses import dataclass
 from django.utils.html import escape
 
 from tenant_apps.documents.models import LegalDocumentPage
-from tenant_apps.procedures.models import NATIONAL_PORTAL_URL, OnlineLevel, ProcedureIndexPage, ProcedurePage
+from tenant_apps.procedures.models import (
+    NATIONAL_PORTAL_URL,
+    OnlineLevel,
+    ProcedureForm,
+    ProcedureIndexPage,
+    ProcedurePage,
+)
 
 from .common import Context, Tally, child_by_slug, publish_child, set_intro_once
+from .forms import TK1_TS_TITLE, tk1_ts_docx
+from .media import ensure_document
 
 INDEX_INTRO = (
     "<p>Thủ tục hành chính do {office} và Bảo hiểm xã hội cơ sở giải quyết. Phần lớn thủ tục có thể thực hiện "
@@ -227,7 +235,18 @@ def ensure_procedures(index: ProcedureIndexPage, ctx: Context) -> Tally:
         if existing is None:
             _create_procedure(index, procedure, documents, ctx)
         tally.count(created=existing is None)
+    _offer_tk1_ts(index)
     return tally
+
+
+def _offer_tk1_ts(index: ProcedureIndexPage) -> None:
+    """Each procedure whose dossier asks for the TK1-TS form offers it for download (a DOCX), once."""
+    form = ensure_document(TK1_TS_TITLE, tk1_ts_docx, extension="docx")
+    for page in ProcedurePage.objects.child_of(index).live():
+        needs_form = any("TK1-TS" in component.value["name"] for component in page.dossier)
+        if needs_form and not page.forms.filter(document=form).exists():
+            page.forms.add(ProcedureForm(document=form))
+            page.save_revision().publish()
 
 
 def _create_procedure(

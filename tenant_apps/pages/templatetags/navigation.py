@@ -53,3 +53,29 @@ def breadcrumbs(context, page: Page) -> list[Link]:
         return _links(pages, request)
 
     return cached_fragment(request, "breadcrumbs", (page.pk,), ancestors)
+
+
+# The sections onboarding creates, as an English page names them in its menu (pages in English:
+# the English introduction); a section not listed keeps its Vietnamese title, marked lang="vi".
+ENGLISH_SECTION_TITLES = {
+    "gioi-thieu": "About us",
+    "tin-tuc": "News",
+    "van-ban": "Legal documents",
+    "thu-tuc-hanh-chinh": "Administrative procedures",
+    "dich-vu-cong": "Online public services",
+    "he-thong-co-quan": "Offices",
+    "hoi-dap": "Questions and answers",
+    "lay-y-kien-du-thao": "Draft consultations",
+    "tra-cuu-the-bhyt": "Health insurance card lookup",
+    "lien-he": "Contact",
+    "so-do-cong": "Site map",
+    "tro-giup": "Help",
+    "tin-toan-nganh": "National news",
+    "van-ban-toan-nganh": "National legal documents",
+}
+
+
+@register.filter
+def english_title(link: Link) -> str:
+    """The English name of a section, or "" when it has none."""
+    return ENGLISH_SECTION_TITLES.get(link.slug, "")

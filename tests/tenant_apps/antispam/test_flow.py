@@ -85,7 +85,7 @@ FORMS = {
         typed="Lê Văn Cường",
         limit=5,
         rate_limited="Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn",
-        accepted=r"^/dich-vu-cong/cap-lai-the-bhyt/\?da-gui=1$",
+        accepted=r"^/bien-nhan/[A-Za-z0-9_-]{43}/$",
         prepare=add_reissue_request_type,
     ),
     "qa": CitizenForm(
