@@ -108,6 +108,8 @@ SHARED_APPS = [
     "shared_apps.reporting",
     # Public schema only: planned maintenance windows; health, logs and metrics (no tables).
     "shared_apps.operations",
+    # Public schema only: import runs of old portals, their progress and report.
+    "tenant_apps.portal_import.runs",
 ]
 
 # Tables in every province schema: its own Wagtail site, pages, users, groups and sessions,
@@ -122,6 +124,7 @@ TENANT_APPS = [
     "tenant_apps.antispam",
     "tenant_apps.feedback",
     "tenant_apps.analytics",
+    "tenant_apps.portal_import",  # an old portal's URLs → pages, the crawl queue, the section map
 ]
 
 INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))
