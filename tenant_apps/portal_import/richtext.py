@@ -50,8 +50,9 @@ def _embed(image, picture: Picture) -> etree._Element:
     return etree.Element("embed", {"alt": alt, "embedtype": "image", "format": "fullwidth", "id": str(image.pk)})
 
 
-def _point_links(container, old_host: str, link_for: LinkLookup) -> bool:
-    old_links = False
+def _point_links(container, old_host: str, link_for: LinkLookup) -> tuple[bool, int]:
+    """Links to imported pages and files pointed at them; (whether links to the old site remain, how many pointed)."""
+    old_links, pointed = False, 0
     for anchor in container.iter("a"):
         href = anchor.get("href")
         if not href:
@@ -61,9 +62,10 @@ def _point_links(container, old_host: str, link_for: LinkLookup) -> bool:
             del anchor.attrib["href"]
             anchor.set("linktype", target[0])
             anchor.set("id", str(target[1]))
+            pointed += 1
         elif urlsplit(href).netloc == old_host:
             old_links = True
-    return old_links
+    return old_links, pointed
 
 
 def to_rich_text(
@@ -100,15 +102,16 @@ def to_rich_text(
             etree.SubElement(caption, "i").text = picture.caption
             embed.addnext(caption)
         _drop(anchor)
-    old_links = _point_links(container, old_host, link_for)
+    old_links, _ = _point_links(container, old_host, link_for)
     return RichText(_serialise(container), old_links, images)
 
 
-def relink(html: str, *, old_host: str, link_for: LinkLookup) -> tuple[str, bool]:
-    """Stored rich text with the links to old pages imported since then pointed at the new pages."""
+def relink(html: str, *, old_host: str, link_for: LinkLookup) -> tuple[str | None, bool]:
+    """Stored rich text with the links to old pages imported since then pointed at the new pages (None when
+    none was), and whether links to the old site remain."""
     container = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
-    old_links = _point_links(container, old_host, link_for)
-    return _serialise(container), old_links
+    old_links, pointed = _point_links(container, old_host, link_for)
+    return (_serialise(container) if pointed else None), old_links
 
 
 def _drop(element) -> None:

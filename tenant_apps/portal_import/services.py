@@ -47,6 +47,7 @@ from tenant_apps.pages.models import ContentPage
 from tenant_apps.qa.models import Question, QuestionIndexPage, Topic
 from tenant_apps.search.text import fold
 from tenants.models import Domain, Province
+from tenants.services import HOST_NAME_RE, normalise_host
 
 from .extraction import (
     FILE_EXTENSIONS,
@@ -111,7 +112,7 @@ def request_run(
         province=province,
         source=source,
         base_url=base_url,
-        old_domain=old_domain.strip().lower(),
+        old_domain=normalise_host(old_domain),
         delay_seconds=delay_seconds,
         requested_by=requested_by,
     )
@@ -122,6 +123,8 @@ def attach_old_domain(run: ImportRun) -> None:
     """Make the old domain a domain of the province, so its URLs reach the redirects once it points here."""
     if not run.old_domain:
         return
+    if len(run.old_domain) > 253 or not HOST_NAME_RE.match(run.old_domain):
+        raise ImportRefused(f"Tên miền cũ «{run.old_domain}» không hợp lệ.")
     domain, _ = Domain.objects.get_or_create(
         domain=run.old_domain, defaults={"tenant": run.province, "is_primary": False}
     )
@@ -507,16 +510,18 @@ class PortalImporter:
 
     def relink_pages(self) -> None:
         """Point links between imported pages that were written before their target existed."""
-        for item in ImportedItem.objects.filter(has_old_links=True):
+        for item in ImportedItem.objects.filter(has_old_links=True).iterator(chunk_size=BATCH_SIZE):
             obj = self.existing_object(item, item.kind)
             if obj is None:
                 continue
             field = "answer" if item.kind == Kind.QUESTION else "body"
             html, old_links = relink(getattr(obj, field), old_host=self.old_host, link_for=self.link_for)
             with transaction.atomic(), deferred_search_indexing():
-                setattr(obj, field, html)
-                if isinstance(obj, Page):
-                    self.save_live(obj)
-                else:
-                    obj.save()
-                ImportedItem.objects.filter(pk=item.pk).update(has_old_links=old_links)
+                if html is not None:
+                    setattr(obj, field, html)
+                    if isinstance(obj, Page):
+                        self.save_live(obj)
+                    else:
+                        obj.save()
+                if not old_links:
+                    ImportedItem.objects.filter(pk=item.pk).update(has_old_links=False)

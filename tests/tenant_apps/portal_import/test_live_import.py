@@ -251,3 +251,12 @@ def test_an_unknown_province_or_source_is_refused_in_one_line(hanoi):
         _import("99", "http://127.0.0.1:9/")
     with pytest.raises(CommandError, match="không phải địa chỉ web, tệp WARC hay thư mục"):
         _import("01", "/khong/co/thu-muc-nay")
+    with pytest.raises(CommandError, match=re.escape("Tên miền cũ «http://bhxh.mauson.gov.vn» không hợp lệ")):
+        _import("01", "/khong/co/thu-muc-khac", "--old-domain", "http://bhxh.mauson.gov.vn")
+
+
+def test_the_old_domain_of_another_province_is_refused(hanoi, hcm):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=re.escape("Tên miền hcm.localhost đã thuộc")):
+        _import("01", "/khong/co/thu-muc-nay", "--old-domain", "hcm.localhost")
