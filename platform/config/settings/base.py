@@ -113,6 +113,8 @@ SHARED_APPS = [
     "shared_apps.operations",
     # Public schema only: compliance scorecard runs; the checks run inside each province's schema.
     "shared_apps.compliance",
+    # Public schema only: import runs of old portals, their progress and report.
+    "tenant_apps.portal_import.runs",
 ]
 
 # Tables in every province schema: its own Wagtail site, pages, users, groups and sessions,
@@ -127,6 +129,7 @@ TENANT_APPS = [
     "tenant_apps.feedback",
     "tenant_apps.analytics",
     "tenant_apps.demo",  # demo data for `make run` (manage.py setup_demo); no tables
+    "tenant_apps.portal_import",  # an old portal's URLs → pages, the crawl queue, the section map
 ]
 
 INSTALLED_APPS = list(dict.fromkeys(SHARED_APPS + TENANT_APPS))
