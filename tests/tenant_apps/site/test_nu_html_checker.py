@@ -33,6 +33,8 @@ PROVINCE_EXTRA_PATHS = [
     "/van-ban/?year=abc",
     "/van-ban/?doc_type=luat&sort=cu-nhat",
     "/he-thong-co-quan/?xa=ba+dinh",
+    "/tim-kiem/?q=the+bhyt",
+    "/tim-kiem/?q=khong+co+gi+ca+xyz",
     "/khong-ton-tai/",
 ]
 PROVINCE_FAILED_POSTS = ["/lien-he/", "/hoi-dap/gui-cau-hoi/", "/hoi-dap/tra-cuu/", "/tra-cuu-dich-vu-cong/"]
