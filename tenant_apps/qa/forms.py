@@ -54,6 +54,9 @@ class ModerationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
+    class Media:
+        js = ["qa/js/draftail_submit.js"]
+
     def clean(self):
         cleaned = super().clean()
         action = cleaned.get("action")
