@@ -271,13 +271,11 @@ def _ensure_questions(editor, ctx: Context, tally: Tally) -> None:
             continue
         data = {"asker_name": asker, "email": "", "phone": "0912 000 111", "commune": commune, "topic": topic}
         question = receive_question({**data, "title": title, "body": body}, page)
-        asked = timezone.now() - datetime.timedelta(days=days_ago)
-        Question.objects.filter(pk=question.pk).update(created_at=asked)
         if answer:
             publish_answer(question, answer, editor)
-            Question.objects.filter(pk=question.pk).update(
-                answered_at=asked + datetime.timedelta(days=3), replied_at=asked + datetime.timedelta(days=3)
-            )
+        asked = timezone.now() - datetime.timedelta(days=days_ago)
+        replied = asked + datetime.timedelta(days=3) if answer else None  # the demo dates it after the service ran
+        Question.objects.filter(pk=question.pk).update(created_at=asked, answered_at=replied, replied_at=replied)
 
 
 def _ensure_report(ctx: Context, head: BoardMember, tally: Tally) -> None:
