@@ -208,10 +208,7 @@ def onboard_province(
 def check_new_domain(province: Province, host: str) -> str:
     """The normalised host, if it can be added to `province`; raise OnboardingError otherwise."""
     host = normalise_host(host)
-    try:
-        _check_host(host, province.code)
-    except OnboardingError as error:
-        raise OnboardingError(str(error), "domain") from error
+    _check_host(host, province.code, field="domain")
     if province.domains.filter(domain=host).exists():
         raise OnboardingError(f"Tên miền «{host}» đã là của {province}.", "domain")
     return host
@@ -225,10 +222,7 @@ def add_domain(province: Province, host: str) -> Domain:
 
 def check_new_administrator(province: Province, username: str) -> None:
     """Raise OnboardingError unless `username` is a valid name not yet used in `province`'s schema."""
-    try:
-        _check_username(username)
-    except OnboardingError as error:
-        raise OnboardingError(str(error), "username") from error
+    _check_username(username, field="username")
     with tenant_context(province):
         if get_user_model().objects.filter(username=username).exists():
             raise OnboardingError(f"Tài khoản «{username}» đã có trong {province}.", "username")
@@ -274,17 +268,17 @@ def _province_url(province: Province, path: str) -> str:
     return f"{base.scheme}://{province.get_primary_domain().domain}{port}{path}"
 
 
-def _check_host(host: str, code: str) -> None:
+def _check_host(host: str, code: str, field: str = "domains") -> None:
     if len(host) > 253 or not HOST_NAME_RE.match(host):
-        raise OnboardingError(f"Tên miền «{host}» không hợp lệ.", "domains")
+        raise OnboardingError(f"Tên miền «{host}» không hợp lệ.", field)
     taken = Domain.objects.filter(domain=host).exclude(tenant__code=code).select_related("tenant").first()
     if taken:
-        raise OnboardingError(f"Tên miền «{host}» đã được dùng cho {taken.tenant}.", "domains")
+        raise OnboardingError(f"Tên miền «{host}» đã được dùng cho {taken.tenant}.", field)
 
 
-def _check_username(username: str) -> None:
+def _check_username(username: str, field: str = "admin_username") -> None:
     if not re.fullmatch(r"[\w.@+-]{1,150}", username):
-        raise OnboardingError(f"Tên tài khoản quản trị «{username}» không hợp lệ.", "admin_username")
+        raise OnboardingError(f"Tên tài khoản quản trị «{username}» không hợp lệ.", field)
 
 
 def ensure_default_site(root_page: Page, province: Province, report: Reporter) -> Site:
