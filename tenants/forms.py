@@ -1,4 +1,5 @@
-"""The central admin's onboarding form: checks the request fully before a job is queued."""
+"""The central admin's forms: onboarding (checked fully before a job is queued), and a domain or an
+administrator added to a live province."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +11,12 @@ from .services import OnboardingError, validate_onboarding_request
 
 
 def _unit_choices():
+    """The units not onboarded yet; a live province is changed from its own page."""
     onboarded = set(Province.objects.exclude(code="").values_list("code", flat=True))
     return [("", "---------")] + [
-        (unit.code, f"{unit.code} – {unit.official_name}{' (đã khởi tạo)' if unit.code in onboarded else ''}")
+        (unit.code, f"{unit.code} – {unit.official_name}")
         for unit in load_registry().values()
+        if unit.code not in onboarded
     ]
 
 
@@ -49,3 +52,16 @@ class OnboardingForm(WagtailAdminModelForm):
             return cleaned
         cleaned["domains"] = request.domains
         return cleaned
+
+
+class AddDomainForm(forms.Form):
+    domain = forms.CharField(
+        label=_("Tên miền mới"), max_length=253, help_text=_("Ví dụ: bhxh.danang.gov.vn. Tên miền chính giữ nguyên.")
+    )
+
+
+class AddAdministratorForm(forms.Form):
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
+    email = forms.EmailField(
+        label=_("Thư điện tử"), help_text=_("Người này nhận liên kết để tự đặt mật khẩu; không gửi mật khẩu qua thư.")
+    )

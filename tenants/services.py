@@ -9,6 +9,11 @@ The kernel does the tenancy part (the Province row, its schema, its domains, the
 administrator); the site itself (home page, sections, Wagtail site, the board's groups and
 workflow, the national backlog) is built by the steps that the apps register for
 `tenants.steps.ONBOARD_PROVINCE`, in their order (docs/decisions.md, Hook points).
+
+A province that exists is refused unless the caller asks to complete it (`existing_ok`); adding a
+domain or an administrator to a live province is its own operation (`add_domain()`,
+`add_administrator()`). No password is made up here: an administrator without one gets a
+one-time link to set it (`administrator_invitation_link()`).
 """
 
 from __future__ import annotations
@@ -17,12 +22,18 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_tenants.clone import CloneSchema
 from django_tenants.postgresql_backend.base import is_valid_schema_name
 from django_tenants.utils import get_public_schema_name, schema_context, schema_exists, tenant_context
@@ -62,9 +73,10 @@ class OnboardingResult:
     province: Province
     created: bool
     admin_username: str
-    admin_password: str | None  # only when this run created the account
+    admin_password: str | None  # the central site's, only when this run made one up
     steps: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    administrator: object | None = None  # the account this run created, if any
 
 
 def normalise_host(host: str) -> str:
@@ -78,13 +90,23 @@ def validate_onboarding_request(
     schema_name: str | None = None,
     admin_username: str = "admin",
     admin_email: str = "",
+    existing_ok: bool = False,
 ) -> OnboardingRequest:
-    """Check everything that can be checked before touching the database; raise OnboardingError."""
+    """Check everything that can be checked before touching the database; raise OnboardingError.
+
+    A province already onboarded is refused unless `existing_ok` (completing it on purpose).
+    """
     unit = find_unit(code)
     if unit is None:
         raise OnboardingError(f"Mã tỉnh «{code}» không có trong danh mục đơn vị hành chính.", "code")
 
     existing = Province.objects.filter(code=unit.code).first()
+    if existing and not existing_ok:
+        raise OnboardingError(
+            f"{existing} đã được khởi tạo; thêm tên miền hay quản trị viên trên trang của tỉnh "
+            "(Tỉnh, thành phố → Danh sách tỉnh), hoặc chạy lại lệnh với --bo-sung để bổ sung phần còn thiếu.",
+            "code",
+        )
     schema_name = (schema_name or (existing.schema_name if existing else unit.slug)).strip()
     if (
         schema_name.lower() in settings.RESERVED_SCHEMA_NAMES
@@ -104,14 +126,8 @@ def validate_onboarding_request(
     if not hosts:
         hosts = [f"{unit.slug}.{settings.PLATFORM_BASE_DOMAIN}"]
     for host in hosts:
-        if len(host) > 253 or not HOST_NAME_RE.match(host):
-            raise OnboardingError(f"Tên miền «{host}» không hợp lệ.", "domains")
-        taken = Domain.objects.filter(domain=host).exclude(tenant__code=unit.code).select_related("tenant").first()
-        if taken:
-            raise OnboardingError(f"Tên miền «{host}» đã được dùng cho {taken.tenant}.", "domains")
-
-    if not re.fullmatch(r"[\w.@+-]{1,150}", admin_username):
-        raise OnboardingError(f"Tên tài khoản quản trị «{admin_username}» không hợp lệ.", "admin_username")
+        _check_host(host, unit.code)
+    _check_username(admin_username)
     return OnboardingRequest(
         unit=unit,
         schema_name=schema_name,
@@ -129,12 +145,19 @@ def onboard_province(
     admin_username: str = "admin",
     admin_email: str = "",
     admin_password: str | None = None,
+    existing_ok: bool = False,
     report: Reporter = lambda line: None,
 ) -> OnboardingResult:
-    """Create (or complete) a province: schema and domains, then the apps' steps, then the administrator."""
+    """Create a province (or, with `existing_ok`, complete one): schema and domains, then the apps' steps,
+    then the administrator, who has no usable password unless `admin_password` is given."""
     started = time.perf_counter()
     request = validate_onboarding_request(
-        code, domains=domains, schema_name=schema_name, admin_username=admin_username, admin_email=admin_email
+        code,
+        domains=domains,
+        schema_name=schema_name,
+        admin_username=admin_username,
+        admin_email=admin_email,
+        existing_ok=existing_ok,
     )
     steps: list[str] = []
 
@@ -169,16 +192,93 @@ def onboard_province(
 
         with tenant_context(province):
             run_steps(ONBOARD_PROVINCE, Onboarding(province=province, created=created, report=step))
-            password = _ensure_administrator(request.admin_username, request.admin_email, admin_password, step)
+            administrator = _ensure_administrator(request.admin_username, request.admin_email, admin_password, step)
 
     return OnboardingResult(
         province=province,
         created=created,
         admin_username=request.admin_username,
-        admin_password=password,
+        admin_password=None,
         steps=steps,
         seconds=time.perf_counter() - started,
+        administrator=administrator,
     )
+
+
+def check_new_domain(province: Province, host: str) -> str:
+    """The normalised host, if it can be added to `province`; raise OnboardingError otherwise."""
+    host = normalise_host(host)
+    _check_host(host, province.code, field="domain")
+    if province.domains.filter(domain=host).exists():
+        raise OnboardingError(f"Tên miền «{host}» đã là của {province}.", "domain")
+    return host
+
+
+@transaction.atomic
+def add_domain(province: Province, host: str) -> Domain:
+    """Thêm tên miền: one more host name for a live province (confirmed in the central admin)."""
+    return Domain.objects.create(domain=check_new_domain(province, host), tenant=province, is_primary=False)
+
+
+def check_new_administrator(province: Province, username: str) -> None:
+    """Raise OnboardingError unless `username` is a valid name not yet used in `province`'s schema."""
+    _check_username(username, field="username")
+    with tenant_context(province):
+        if get_user_model().objects.filter(username=username).exists():
+            raise OnboardingError(f"Tài khoản «{username}» đã có trong {province}.", "username")
+
+
+@transaction.atomic
+def add_administrator(province: Province, username: str, email: str):
+    """Thêm quản trị viên: a superuser of the province's schema, without a password; send them
+    `send_administrator_invitation()` to set one."""
+    check_new_administrator(province, username)
+    with tenant_context(province):
+        return get_user_model().objects.create_superuser(username=username, email=email, password=None)
+
+
+def administrator_invitation_link(province: Province, user) -> str:
+    """The one-time link (Django's password-reset token) where `user`, an account of `province`'s schema,
+    sets a password: the board's invitation page, on the province's own host."""
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return _province_url(province, reverse("accept_invitation", kwargs={"uidb64": uidb64, "token": token}))
+
+
+def send_administrator_invitation(province: Province, user) -> None:
+    """E-mail the new administrator the link to set their password (never a password)."""
+    send_mail(
+        subject=f"Tài khoản quản trị trang thông tin điện tử {province}",
+        message=(
+            f"Kính gửi {user.get_username()},\n\nBạn được cấp tài khoản quản trị trang thông tin điện tử "
+            f"{province}.\nTên đăng nhập: {user.get_username()}\nVui lòng đặt mật khẩu tại liên kết sau "
+            f"(chỉ dùng được một lần):\n{administrator_invitation_link(province, user)}\n\n"
+            "Sau khi đặt mật khẩu, bạn sẽ thiết lập xác thực hai bước ở lần đăng nhập đầu tiên."
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def _province_url(province: Province, path: str) -> str:
+    """An absolute URL on the province's primary host, with the scheme and port of WAGTAILADMIN_BASE_URL
+    (https in production; http and :8000 for `make run`)."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = f":{base.port}" if base.port else ""
+    return f"{base.scheme}://{province.get_primary_domain().domain}{port}{path}"
+
+
+def _check_host(host: str, code: str, field: str = "domains") -> None:
+    if len(host) > 253 or not HOST_NAME_RE.match(host):
+        raise OnboardingError(f"Tên miền «{host}» không hợp lệ.", field)
+    taken = Domain.objects.filter(domain=host).exclude(tenant__code=code).select_related("tenant").first()
+    if taken:
+        raise OnboardingError(f"Tên miền «{host}» đã được dùng cho {taken.tenant}.", field)
+
+
+def _check_username(username: str, field: str = "admin_username") -> None:
+    if not re.fullmatch(r"[\w.@+-]{1,150}", username):
+        raise OnboardingError(f"Tên tài khoản quản trị «{username}» không hợp lệ.", field)
 
 
 def ensure_default_site(root_page: Page, province: Province, report: Reporter) -> Site:
@@ -199,15 +299,14 @@ def ensure_default_site(root_page: Page, province: Province, report: Reporter) -
     return site
 
 
-def _ensure_administrator(username: str, email: str, password: str | None, step: Reporter) -> str | None:
-    User = get_user_model()
-    if User.objects.filter(username=username).exists():
+def _ensure_administrator(username: str, email: str, password: str | None, step: Reporter):
+    """The account created (None when it existed); without `password` it has none usable yet."""
+    if get_user_model().objects.filter(username=username).exists():
         step(f"Tài khoản quản trị «{username}»: đã có")
         return None
-    password = password or secrets.token_urlsafe(12)
-    User.objects.create_superuser(username=username, email=email, password=password)
+    user = get_user_model().objects.create_superuser(username=username, email=email, password=password)
     step(f"Tài khoản quản trị «{username}»: tạo mới")
-    return password
+    return user
 
 
 def template_schema_is_current() -> bool:
@@ -289,10 +388,19 @@ def ensure_central_site(
         for index, host in enumerate(normalise_host(d) for d in domains):
             Domain.objects.get_or_create(domain=host, defaults={"tenant": central, "is_primary": index == 0})
         run_steps(ONBOARD_CENTRAL_SITE, Onboarding(province=central, created=created, report=step))
-        password = _ensure_administrator(
-            admin_username, admin_email or f"{admin_username}@vss.gov.vn", admin_password, step
+        password = admin_password or secrets.token_urlsafe(12)  # printed once by setup_newsroom, never mailed
+        administrator = _ensure_administrator(
+            admin_username, admin_email or f"{admin_username}@vss.gov.vn", password, step
         )
-    return OnboardingResult(central, created, admin_username, password, steps, time.perf_counter() - started)
+    return OnboardingResult(
+        central,
+        created,
+        admin_username,
+        password if administrator else None,
+        steps,
+        time.perf_counter() - started,
+        administrator,
+    )
 
 
 def remove_wagtail_placeholder() -> Page:

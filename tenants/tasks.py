@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from . import versions
 from .models import OnboardingJob
-from .services import OnboardingError, onboard_province
+from .services import OnboardingError, onboard_province, send_administrator_invitation
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
@@ -38,30 +38,14 @@ def run_onboarding_job(self, job_id: int) -> str:
         raise
     else:
         job.status, job.province = OnboardingJob.Status.SUCCEEDED, result.province
-        if result.admin_password:
-            lines.append(f"Mật khẩu tạm thời của «{result.admin_username}» đã được gửi tới {job.admin_email}.")
-            _send_admin_credentials(job, result.admin_password)
+        if result.administrator:
+            send_administrator_invitation(result.province, result.administrator)
+            lines.append(f"Liên kết đặt mật khẩu cho «{result.admin_username}» đã được gửi tới {job.admin_email}.")
         lines.append(f"Xong trong {result.seconds:.2f} giây.")
     job.log = "\n".join(lines)
     job.finished_at = timezone.now()
     job.save()
     return job.status
-
-
-def _send_admin_credentials(job: OnboardingJob, password: str) -> None:
-    """The first administrator's password goes to their mailbox, never into the job log."""
-    from django.core.mail import send_mail
-
-    host = job.province.get_primary_domain().domain
-    send_mail(
-        subject=f"Tài khoản quản trị trang thông tin điện tử {job.province}",
-        message=(
-            f"Trang quản trị: http://{host}/admin/\nTài khoản: {job.admin_username}\n"
-            f"Mật khẩu tạm thời: {password}\nVui lòng đổi mật khẩu sau lần đăng nhập đầu tiên."
-        ),
-        from_email=None,
-        recipient_list=[job.admin_email],
-    )
 
 
 @shared_task(bind=True)

@@ -1,4 +1,5 @@
-"""Admin screens of one side of the platform, and the central admin's own: provinces and onboarding.
+"""Admin screens of one side of the platform, and the central admin's own: provinces, onboarding, and
+a domain or an administrator added to a live province (each confirmed on a second page).
 
 Every province connection also sees the public schema's tables through its search path, and a
 province schema holds empty copies of the page apps' tables; so a screen meant for one side must not
@@ -12,20 +13,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
-from django.urls import URLPattern, reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem as ListMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .forms import OnboardingForm
+from .forms import AddAdministratorForm, AddDomainForm, OnboardingForm
 from .models import OnboardingJob, Province
 from .schemas import CENTRAL, Scope, checked_scope, in_public_schema, in_scope, scope_only
+from .services import (
+    OnboardingError,
+    add_administrator,
+    add_domain,
+    check_new_administrator,
+    check_new_domain,
+    send_administrator_invitation,
+)
 
 
 def scoped_urlpatterns(scope: Scope, patterns: list[URLPattern]) -> list[URLPattern]:
@@ -122,9 +137,105 @@ class DomainsColumn(Column):
         return ", ".join(domain.domain for domain in instance.domains.all())
 
 
+class ProvinceChangeView(FormView):
+    """A change to a live province in two steps: the form, then a page that says what will happen and
+    asks to confirm it. Subclasses give the form, `check()` (raises OnboardingError), the confirmation
+    text and `apply()`, which returns the success message."""
+
+    template_name = "tenants/province_change.html"
+    page_title = ""
+
+    def dispatch(self, request, pk):
+        if not CentralOnlyPolicy(Province, {"change"}).user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        self.province = get_object_or_404(Province.objects.exclude(code=""), pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=self.page_title, province=self.province, back_url=self.province_url(), **kwargs
+        )
+
+    def province_url(self) -> str:
+        return reverse("provinces:edit", args=[self.province.pk])
+
+    def form_valid(self, form):
+        try:
+            self.check(form.cleaned_data)
+        except OnboardingError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+            return self.form_invalid(form)
+        if "xac_nhan" not in self.request.POST or "sua" in self.request.POST:
+            confirmation = None if "sua" in self.request.POST else self.confirmation(form.cleaned_data)
+            return self.render_to_response(self.get_context_data(form=form, confirmation=confirmation))
+        messages.success(self.request, self.apply(form.cleaned_data))
+        return redirect(self.province_url())
+
+
+class AddDomainView(ProvinceChangeView):
+    form_class = AddDomainForm
+    page_title = _("Thêm tên miền")
+
+    def check(self, data):
+        check_new_domain(self.province, data["domain"])
+
+    def confirmation(self, data):
+        return _("Thêm tên miền «%(domain)s» cho %(province)s? Trang của tỉnh sẽ trả lời ở cả tên miền này.") % {
+            "domain": check_new_domain(self.province, data["domain"]),
+            "province": self.province,
+        }
+
+    def apply(self, data):
+        domain = add_domain(self.province, data["domain"])
+        return _("Đã thêm tên miền «%(domain)s».") % {"domain": domain}
+
+
+class AddAdministratorView(ProvinceChangeView):
+    form_class = AddAdministratorForm
+    page_title = _("Thêm quản trị viên")
+
+    def check(self, data):
+        check_new_administrator(self.province, data["username"])
+
+    def confirmation(self, data):
+        return _(
+            "Tạo tài khoản quản trị toàn quyền «%(username)s» trên trang của %(province)s và gửi liên kết đặt "
+            "mật khẩu (dùng một lần) tới %(email)s?"
+        ) % {"username": data["username"], "province": self.province, "email": data["email"]}
+
+    def apply(self, data):
+        user = add_administrator(self.province, data["username"], data["email"])
+        transaction.on_commit(lambda: send_administrator_invitation(self.province, user))
+        return _("Đã tạo tài khoản «%(username)s» và gửi liên kết đặt mật khẩu tới %(email)s.") % {
+            "username": data["username"],
+            "email": data["email"],
+        }
+
+
+PROVINCE_CHANGES = (
+    ("add_domain", _("Thêm tên miền"), "link"),
+    ("add_administrator", _("Thêm quản trị viên"), "user"),
+)
+
+
 class ProvinceIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().exclude(code="").prefetch_related("domains")
+
+    def get_list_more_buttons(self, instance):
+        return super().get_list_more_buttons(instance) + [
+            ListMenuItem(label, url=reverse(f"provinces:{name}", args=[instance.pk]), icon_name=icon, priority=30)
+            for name, label, icon in PROVINCE_CHANGES
+        ]
+
+
+class ProvinceEditView(generic.EditView):
+    @property
+    def header_more_buttons(self):
+        return super().header_more_buttons + [
+            Button(label, url=reverse(f"provinces:{name}", args=[self.object.pk]), icon_name=icon, priority=30)
+            for name, label, icon in PROVINCE_CHANGES
+        ]
 
 
 class ProvinceViewSet(ScopedViewSetMixin, ModelViewSet):
@@ -136,17 +247,29 @@ class ProvinceViewSet(ScopedViewSetMixin, ModelViewSet):
     menu_label = _("Danh sách tỉnh")
     add_to_admin_menu = False
     index_view_class = ProvinceIndexView
+    edit_view_class = ProvinceEditView
     list_display = [
         "office_name",
         "code",
         DomainsColumn("domains", label=_("Tên miền")),
-        StatusTagColumn("status", label=_("Trạng thái"), primary=lambda p: p.status == Province.Status.ACTIVE),
+        StatusTagColumn(
+            "status",
+            accessor="get_status_display",
+            label=_("Trạng thái"),
+            primary=lambda p: p.status == Province.Status.ACTIVE,
+        ),
         DateColumn("created_at", label=_("Khởi tạo")),
     ]
     list_filter = ["status"]
     search_fields = ["name", "short_name", "code", "slug"]
     form_fields = ["office_name", "short_name", "theme", "status", "address", "phone", "email", "responsible_person"]
     inspect_view_enabled = True
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/them-ten-mien/", AddDomainView.as_view(), name="add_domain"),
+            path("<int:pk>/them-quan-tri-vien/", AddAdministratorView.as_view(), name="add_administrator"),
+        ]
 
 
 class OnboardingJobCreateView(generic.CreateView):
@@ -179,7 +302,10 @@ class OnboardingJobViewSet(ScopedViewSetMixin, ModelViewSet):
         "code",
         Column("domains", label=_("Tên miền"), accessor=lambda job: ", ".join(job.domains)),
         StatusTagColumn(
-            "status", label=_("Trạng thái"), primary=lambda job: job.status == OnboardingJob.Status.SUCCEEDED
+            "status",
+            accessor="get_status_display",
+            label=_("Trạng thái"),
+            primary=lambda job: job.status == OnboardingJob.Status.SUCCEEDED,
         ),
         "error",
         DateColumn("created_at", label=_("Tạo lúc")),

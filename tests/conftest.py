@@ -75,7 +75,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_template_schema()
         ensure_central_site([CENTRAL_HOST], admin_password=TEST_PASSWORD)
         for code in ("01", "79"):
-            onboard_province(code, admin_password=TEST_PASSWORD)
+            onboard_province(code, admin_password=TEST_PASSWORD, existing_ok=True)  # --reuse-db keeps them
         cache.clear()
 
 

@@ -63,7 +63,7 @@ def setup_demo(report: Reporter = print) -> list[tuple[str, str]]:
     for code, demo_contacts in DEMO_PROVINCES.items():
         contacts = dict(demo_contacts)
         hotline = contacts.pop("hotline", None) or "1900 9068"
-        result = onboard_province(code, admin_password=DEMO_PASSWORD, report=report)
+        result = onboard_province(code, admin_password=DEMO_PASSWORD, existing_ok=True, report=report)
         province = result.province
         for field, value in contacts.items():
             setattr(province, field, value)

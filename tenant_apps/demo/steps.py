@@ -8,6 +8,7 @@ from wagtail import hooks
 from tenants.steps import DEMO_PROVINCE
 
 from .content.about import ensure_introduction
+from .content.board import ensure_back_office
 from .content.common import Context, Tally
 from .content.documents import ensure_documents
 from .content.news import ensure_news
@@ -44,3 +45,8 @@ def introduction(ctx: Context) -> Tally:
 @hooks.register(DEMO_PROVINCE, order=150)
 def service_requests(ctx: Context) -> Tally:
     return ensure_service_requests(ctx.section("dich-vu-cong"), ctx)
+
+
+@hooks.register(DEMO_PROVINCE, order=160)
+def back_office(ctx: Context) -> Tally:  # after the news: royalties name the newest articles
+    return ensure_back_office(ctx)

@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
@@ -21,6 +22,19 @@ class BoardMemberForm(WagtailAdminModelForm):
         fields = ["full_name", "position", "role", "email", "is_active", "send_invitation"]
 
 
+class RoyaltyContributionForm(WagtailAdminModelForm):
+    """Nhuận bút in the admin: the coefficient is typed the Vietnamese way ("2,5")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        coefficient = self.fields["coefficient"]
+        coefficient.localize = coefficient.widget.is_localized = True
+        self.fields["page"].required = True
+        self.fields["page"].error_messages["required"] = _("Hãy chọn tin, bài được hưởng nhuận bút.")
+        self.fields["person"].error_messages["required"] = _("Hãy nhập họ và tên người hưởng nhuận bút.")
+        coefficient.error_messages["required"] = _("Hãy nhập hệ số nhuận bút.")
+
+
 class PeriodForm(forms.Form):
     """A statement period: a month (1–12) or a quarter (Q1–Q4) of a year."""
 
@@ -29,9 +43,16 @@ class PeriodForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 
     @classmethod
-    def for_today(cls, data=None):
+    def from_query(cls, query) -> "PeriodForm":
+        """Bound to the period the query names, or to this month when it names none."""
+        if "period" in query or "year" in query:
+            return cls(query)
         today = timezone.localdate()
-        return cls(data or None, initial={"period": str(today.month), "year": today.year})
+        return cls({"period": str(today.month), "year": today.year})
+
+    def query(self, **extra) -> str:
+        """The query string of this (valid) period, with `extra` parameters."""
+        return urlencode({"period": self.cleaned_data["period"], "year": self.cleaned_data["year"], **extra})
 
     def date_range(self) -> tuple[datetime.date, datetime.date]:
         period, year = self.cleaned_data["period"], self.cleaned_data["year"]

@@ -126,7 +126,9 @@ class RoyaltyContribution(models.Model):
         APPROVED = "da-duyet", _("Đã duyệt")
         PAID = "da-tra", _("Đã chi trả")
 
-    page = ParentalKey("wagtailcore.Page", related_name="royalty_contributions", on_delete=models.CASCADE)
+    page = ParentalKey(
+        "wagtailcore.Page", verbose_name=_("tin, bài"), related_name="royalty_contributions", on_delete=models.CASCADE
+    )
     person = models.CharField(_("họ và tên"), max_length=150)
     is_staff = models.BooleanField(_("cán bộ trong cơ quan"), default=True)
     kind = models.CharField(_("đóng góp"), max_length=10, choices=Kind.choices, default=Kind.WRITER)

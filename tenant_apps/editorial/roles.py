@@ -63,6 +63,7 @@ HEAD_OF_BOARD = RoleSpec(
         ),
         "editorial.approve_royalties",
         "editorial.view_royaltycontribution",
+        "editorial.add_royaltycontribution",
         "editorial.change_royaltycontribution",
     ),
 )

@@ -20,17 +20,15 @@ def royalty_statements(request):
     if not request.user.has_perm("editorial.approve_royalties"):
         messages.error(request, _("Chỉ Trưởng ban được duyệt và xuất bảng kê nhuận bút."))
         return redirect("wagtailadmin_home")
-    form = PeriodForm.for_today(request.GET)
-    if not form.is_bound:
-        form = PeriodForm({"period": form.initial["period"], "year": form.initial["year"]})
-    lines, start, end = [], None, None
+    form = PeriodForm.from_query(request.GET)
+    lines, start, end, export_query = [], None, None, ""
     if form.is_valid():
         start, end = form.date_range()
         lines = royalty_statement(start, end)
         if request.method == "POST" and "duyet" in request.POST:
             count = approve_royalties([item for line in lines for item in line.items], request.user.get_username())
             messages.success(request, _("Đã duyệt %(count)s khoản nhuận bút.") % {"count": count})
-            return redirect(f"{request.path}?{request.GET.urlencode()}")
+            return redirect(f"{request.path}?{form.query()}")
         if request.GET.get("xuat") == "xlsx":
             content = royalty_statement_xlsx(lines, start, end, connection.tenant.office_name)
             response = HttpResponse(
@@ -38,6 +36,7 @@ def royalty_statements(request):
             )
             response["Content-Disposition"] = f'attachment; filename="bang-ke-nhuan-but-{start:%Y-%m}.xlsx"'
             return response
+        export_query = form.query(xuat="xlsx")
     return TemplateResponse(
         request,
         "editorial/royalty_statements.html",
@@ -46,6 +45,7 @@ def royalty_statements(request):
             "lines": lines,
             "start": start,
             "end": end,
+            "export_query": export_query,
             "overdue": overdue_royalties(),
             "grand_total": sum((line.total for line in lines), 0),
             "page_title": _("Bảng kê nhuận bút"),

@@ -1,7 +1,11 @@
+import datetime
+
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -9,12 +13,23 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from tenants.schemas import PROVINCE, in_public_schema
 from tenants.viewsets import ScopedMenuItem, ScopedViewSetMixin, scoped_urlpatterns
 
-from .forms import BoardMemberForm
+from .forms import BoardMemberForm, RoyaltyContributionForm
 from .models import BoardDecision, BoardMember, OperatingRules, RoyaltyContribution
-from .panels import TimelinessPanel
+from .panels import RoyaltyAmountPanel, TimelinessPanel
 from .roles import DEPUTY_HEAD, EDITOR, HEAD_OF_BOARD
 from .services import invite_member, save_member
+from .templatetags.money import vnd
 from .views import royalty_statements
+
+
+class DayColumn(Column):
+    """A date or moment as dd/mm/yyyy (Wagtail's DateColumn says "2 tuần trước")."""
+
+    def get_value(self, instance):
+        value = getattr(instance, self.accessor)
+        if isinstance(value, datetime.datetime):
+            value = timezone.localdate(value)
+        return f"{value:%d/%m/%Y}" if value else ""
 
 
 class MemberFormMixin:
@@ -41,7 +56,14 @@ class BoardMemberViewSet(ScopedViewSetMixin, ModelViewSet):
     menu_label = _("Thành viên")
     add_view_class = MemberCreateView
     edit_view_class = MemberEditView
-    list_display = ["full_name", "position", "role", "email", "is_active", "joined_at"]
+    list_display = [
+        "full_name",
+        "position",
+        "role",
+        "email",
+        Column("is_active", label=_("Đang tham gia"), accessor=lambda m: _("Có") if m.is_active else _("Không")),
+        DayColumn("joined_at", label=_("Nhận lời ngày")),
+    ]
     list_filter = ["role", "is_active"]
     search_fields = ["full_name", "email", "position"]
 
@@ -69,18 +91,52 @@ class OperatingRulesViewSet(ScopedViewSetMixin, ModelViewSet):
     form_fields = ["version", "title", "adopted_date", "document", "notes"]
 
 
+class AmountColumn(Column):
+    def get_value(self, instance):
+        return f"{vnd(instance.amount)} đ"
+
+
 class RoyaltyContributionViewSet(ScopedViewSetMixin, ModelViewSet):
-    """Payment follow-up: status, payment date and contact attempts (due 60 days after publication)."""
+    """A royalty line (the article, the person, their part, the coefficient whose amount the law derives)
+    and its payment follow-up: status, payment date and contact attempts (due 60 days after publication)."""
 
     scope = PROVINCE
     copy_view_enabled = False
     model = RoyaltyContribution
     icon = "table"
     menu_label = _("Chi trả nhuận bút")
-    list_display = ["person", "page", "genre", "coefficient", "status", "paid_on"]
+    list_display = [
+        "person",
+        "page",
+        "kind",
+        "genre",
+        "coefficient",
+        AmountColumn("amount", label=_("Thành tiền (đồng)")),
+        "status",
+        DayColumn("paid_on", label=_("Ngày chi trả")),
+    ]
     list_filter = ["status", "genre", "is_staff"]
     search_fields = ["person"]
-    panels = [FieldPanel("status"), FieldPanel("paid_on"), FieldPanel("contact_attempts")]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [FieldPanel("page"), FieldRowPanel([FieldPanel("person"), FieldPanel("kind"), FieldPanel("is_staff")])],
+                heading=_("Tin, bài và người hưởng"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("genre"), FieldPanel("coefficient"), FieldPanel("adjustment_percent")]),
+                    RoyaltyAmountPanel(),
+                ],
+                heading=_("Mức nhuận bút"),
+            ),
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("status"), FieldPanel("paid_on")]), FieldPanel("contact_attempts")],
+                heading=_("Chi trả"),
+            ),
+        ],
+        base_form_class=RoyaltyContributionForm,
+    )
 
 
 class BoardGroup(ViewSetGroup):

@@ -76,6 +76,9 @@ class ModerationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
+    class Media:
+        js = ["qa/js/draftail_submit.js"]
+
     def clean(self):
         cleaned = super().clean()
         action = cleaned.get("action")

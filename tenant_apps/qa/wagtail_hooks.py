@@ -39,7 +39,12 @@ class QuestionViewSet(ScopedViewSetMixin, ModelViewSet):
         "tracking_code",
         "title",
         "topic",
-        StatusTagColumn("status", label=_("Trạng thái"), primary=lambda q: q.status == Question.Status.PUBLISHED),
+        StatusTagColumn(
+            "status",
+            accessor="get_status_display",
+            label=_("Trạng thái"),
+            primary=lambda q: q.status == Question.Status.PUBLISHED,
+        ),
         DateColumn("created_at", label=_("Gửi lúc")),
         DueColumn("due", label=_("Hạn phản hồi (10 ngày)")),
         AnswerColumn("moderate", label=_("Trả lời")),

@@ -32,3 +32,26 @@ HEALTH_CARD = {
     "birth_date": "01/02/1980",
     "website": "",
 }
+
+# The admin's news article form (Draftail body, no royalty lines or comments); add the category's pk.
+NEWS_FORM = {
+    "title": "Tin do phóng viên soạn",
+    "slug": "tin-phong-vien",
+    "category": "",
+    "summary": "Tóm tắt",
+    "body": '{"blocks":[{"key":"a","text":"Nội dung","type":"unstyled","depth":0,"inlineStyleRanges":[],'
+    '"entityRanges":[]}],"entityMap":{}}',
+    "author": "Phóng viên A",
+    "source": "",
+    "event_end_date": "",
+    "featured_image_alt": "",
+    "tags": "",
+    "royalty_contributions-TOTAL_FORMS": "0",
+    "royalty_contributions-INITIAL_FORMS": "0",
+    "royalty_contributions-MIN_NUM_FORMS": "0",
+    "royalty_contributions-MAX_NUM_FORMS": "1000",
+    "comments-TOTAL_FORMS": "0",
+    "comments-INITIAL_FORMS": "0",
+    "comments-MIN_NUM_FORMS": "0",
+    "comments-MAX_NUM_FORMS": "1000",
+}

@@ -1,5 +1,7 @@
 """Onboarding a province: the whole site in one step, safe to re-run, all or nothing."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -48,9 +50,9 @@ def test_onboarding_answers_on_the_new_domain():
 
 def test_running_onboarding_twice_is_safe_and_keeps_the_admin_password():
     first = onboard_province("48", admin_password="mat-khau-quan-tri-1")
-    second = onboard_province("48", domains=["danang.localhost", "danang2.localhost"])
+    second = onboard_province("48", domains=["danang.localhost", "danang2.localhost"], existing_ok=True)
 
-    assert not second.created and second.admin_password is None
+    assert not second.created and second.administrator is None
     assert first.province.pk == second.province.pk
     assert Province.objects.filter(code="48").count() == 1
     assert set(second.province.domains.values_list("domain", flat=True)) == {"danang.localhost", "danang2.localhost"}
@@ -104,6 +106,40 @@ def test_a_failure_in_the_middle_leaves_nothing_behind(monkeypatch):
     assert not Province.objects.filter(code="48").exists()
     assert not Domain.objects.filter(domain="danang.localhost").exists()
     assert not schema_exists("danang")
+
+
+def test_onboarding_a_province_that_exists_is_refused_and_adds_nothing():
+    domains_before = set(Domain.objects.values_list("domain", flat=True))
+
+    with pytest.raises(OnboardingError) as raised:
+        onboard_province("01", domains=["hanoi.localhost", "ke-la.example.vn"], admin_username="ke-la")
+
+    assert str(raised.value).startswith("Bảo hiểm xã hội thành phố Hà Nội đã được khởi tạo")
+    assert set(Domain.objects.values_list("domain", flat=True)) == domains_before
+
+
+def test_the_command_refuses_a_province_that_exists_in_one_line_unless_asked_to_complete_it(capsys):
+    with pytest.raises(CommandError) as refused:
+        call_command("onboard_province", "01", "--domain", "ke-la.example.vn")
+    assert "\n" not in str(refused.value) and "--bo-sung" in str(refused.value)
+
+    call_command("onboard_province", "01", "--bo-sung")
+    assert "Đã kiểm tra, bổ sung Bảo hiểm xã hội thành phố Hà Nội" in capsys.readouterr().out
+
+
+def test_the_first_administrator_gets_a_one_time_link_to_set_a_password_never_a_password(capsys):
+    call_command("onboard_province", "48")
+    out = capsys.readouterr().out
+    assert "Mật khẩu" not in out
+    link = re.search(r"http://danang\.localhost(/loi-moi/\S+/)", out).group(1)
+
+    browser = Client(HTTP_HOST="danang.localhost")
+    form_page = browser.get(link, follow=True)
+    browser.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "Bhxh-DaNang-2026!", "new_password2": "Bhxh-DaNang-2026!"}
+    )
+    with tenant_context(Province.objects.get(code="48")):
+        assert get_user_model().objects.get(username="admin").check_password("Bhxh-DaNang-2026!")
 
 
 def test_the_command_reports_each_step_and_exits_non_zero_on_bad_input(capsys):

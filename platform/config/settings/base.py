@@ -276,6 +276,11 @@ DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]  # no language choice in account settings
+# Wagtail 8's autosave makes a draft page (or revision) every few seconds of typing. In the create
+# view that draft took the slug, and a later save of the same form was refused ("slug already in
+# use") when the form had not been switched to the new page; it also fed revisions into the board's
+# workflow that nobody submitted. Editors save explicitly (docs/decisions.md, Page editor).
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 

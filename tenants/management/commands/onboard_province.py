@@ -1,8 +1,8 @@
-"""manage.py onboard_province CODE [--domain HOST ...]: create a province site in one step."""
+"""manage.py onboard_province CODE [--domain HOST ...] [--bo-sung]: create a province site in one step."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tenants.services import OnboardingError, onboard_province
+from tenants.services import OnboardingError, administrator_invitation_link, onboard_province
 
 
 class Command(BaseCommand):
@@ -20,7 +20,17 @@ class Command(BaseCommand):
         parser.add_argument("--schema", dest="schema_name", default=None)
         parser.add_argument("--admin-username", default="admin")
         parser.add_argument("--admin-email", default="")
-        parser.add_argument("--admin-password", default=None, help="Mặc định: sinh ngẫu nhiên và in ra một lần")
+        parser.add_argument(
+            "--admin-password",
+            default=None,
+            help="Mặc định: không đặt; lệnh in liên kết để quản trị viên tự đặt mật khẩu (dùng một lần)",
+        )
+        parser.add_argument(
+            "--bo-sung",
+            action="store_true",
+            dest="existing_ok",
+            help="Tỉnh đã khởi tạo: bổ sung phần còn thiếu, kể cả tên miền và tài khoản quản trị được nêu",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -31,11 +41,13 @@ class Command(BaseCommand):
                 admin_username=options["admin_username"],
                 admin_email=options["admin_email"],
                 admin_password=options["admin_password"],
+                existing_ok=options["existing_ok"],
                 report=lambda line: self.stdout.write(f"  {line}"),
             )
         except OnboardingError as error:
             raise CommandError(str(error)) from error
         verb = "Đã khởi tạo" if result.created else "Đã kiểm tra, bổ sung"
         self.stdout.write(self.style.SUCCESS(f"{verb} {result.province} trong {result.seconds:.2f} giây."))
-        if result.admin_password:
-            self.stdout.write(f"Mật khẩu của «{result.admin_username}»: {result.admin_password}")
+        if result.administrator and not options["admin_password"]:
+            link = administrator_invitation_link(result.province, result.administrator)
+            self.stdout.write(f"Liên kết đặt mật khẩu cho «{result.admin_username}» (dùng một lần): {link}")

@@ -136,3 +136,9 @@ def test_questions_of_one_province_are_invisible_from_another(hanoi, hcm):
     assert "Thẻ BHYT hộ gia đình" not in hcm.signed_in_client().get("/admin/questions/").content.decode()
     with hcm.context():
         assert not Question.objects.exists() and QuestionIndexPage.objects.count() == 1
+
+
+def test_the_question_list_names_each_status_in_words(hanoi):
+    _ask(hanoi)
+    html = hanoi.signed_in_client().get("/admin/questions/").content.decode()
+    assert re.search(r'class="w-status[^"]*">\s*Mới nhận\s*</span>', html)

@@ -1,5 +1,6 @@
 """The board record: members invited by e-mail, per province; audit log per province."""
 
+import datetime
 import re
 
 import pytest
@@ -98,3 +99,13 @@ def test_board_admin_does_not_exist_on_the_central_host(central_client):
     sign_in(central_client)
     assert central_client.get("/admin/board_members/").status_code == 404
     assert central_client.get("/admin/nhuan-but/").status_code == 404
+
+
+def test_the_member_list_shows_dates_as_dd_mm_yyyy_and_no_english_booleans(hanoi, board):
+    with hanoi.context():
+        BoardMember.objects.filter(role=BoardRole.EDITOR).update(
+            joined_at=datetime.datetime(2026, 3, 5, 9, 0, tzinfo=datetime.UTC)
+        )
+    html = hanoi.signed_in_client("truong-ban").get("/admin/board_members/").content.decode()
+    assert "05/03/2026" in html
+    assert ">True<" not in html.replace(" ", "").replace("\n", "")

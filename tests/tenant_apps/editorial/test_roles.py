@@ -9,30 +9,9 @@ from tenant_apps.editorial.models import BoardMember, BoardRole
 from tenant_apps.editorial.services import save_member
 from tenant_apps.news.models import NewsCategory, NewsIndexPage, NewsPage
 from tests.factories import NewsPageFactory
+from tests.factories.form_data import NEWS_FORM
 
 pytestmark = pytest.mark.django_db
-
-NEWS_FORM = {
-    "title": "Tin do phóng viên soạn",
-    "slug": "tin-phong-vien",
-    "category": "",
-    "summary": "Tóm tắt",
-    "body": '{"blocks":[{"key":"a","text":"Nội dung","type":"unstyled","depth":0,"inlineStyleRanges":[],'
-    '"entityRanges":[]}],"entityMap":{}}',
-    "author": "Phóng viên A",
-    "source": "",
-    "event_end_date": "",
-    "featured_image_alt": "",
-    "tags": "",
-    "royalty_contributions-TOTAL_FORMS": "0",
-    "royalty_contributions-INITIAL_FORMS": "0",
-    "royalty_contributions-MIN_NUM_FORMS": "0",
-    "royalty_contributions-MAX_NUM_FORMS": "1000",
-    "comments-TOTAL_FORMS": "0",
-    "comments-INITIAL_FORMS": "0",
-    "comments-MIN_NUM_FORMS": "0",
-    "comments-MAX_NUM_FORMS": "1000",
-}
 
 
 def _perms(site, user, page):

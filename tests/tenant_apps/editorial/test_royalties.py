@@ -1,6 +1,7 @@
 """Royalties (§7.3, NĐ 18/2014): coefficient frame, amount, 60-day limit, statement export."""
 
 import datetime
+import re
 import zoneinfo
 from decimal import Decimal
 from io import BytesIO
@@ -87,7 +88,12 @@ def test_the_head_records_payment_and_contact_attempts(hanoi, board, article):
     head = hanoi.signed_in_client("truong-ban")
     response = head.post(
         f"/admin/royalty_payments/edit/{item.pk}/",
-        {"status": "da-tra", "paid_on": "20/11/2026", "contact_attempts": "15/11/2026 gọi điện, hẹn nhận"},
+        {
+            **royalty_form(article, coefficient="8"),
+            "status": "da-tra",
+            "paid_on": "20/11/2026",
+            "contact_attempts": "15/11/2026 gọi điện, hẹn nhận",
+        },
     )
     assert response.status_code == 302
     with hanoi.context():
@@ -95,3 +101,64 @@ def test_the_head_records_payment_and_contact_attempts(hanoi, board, article):
         assert (item.status, item.paid_on) == ("da-tra", datetime.date(2026, 11, 20))
         assert overdue_royalties(today=datetime.date(2027, 1, 1)) == []
     assert hanoi.signed_in_client("bien-tap-vien").get("/admin/royalty_payments/").status_code == 302
+
+
+def royalty_form(article, **fields) -> dict:
+    """What the admin's royalty form posts."""
+    return {
+        "page": article.pk,
+        "person": "Nguyễn Văn A",
+        "kind": "viet",
+        "is_staff": "on",
+        "genre": "phong-su",
+        "coefficient": "20",
+        "adjustment_percent": "100",
+        "status": "de-xuat",
+        "paid_on": "",
+        "contact_attempts": "",
+        **fields,
+    }
+
+
+def test_the_first_export_from_the_statement_page_is_a_workbook(hanoi, board, article):
+    head = hanoi.signed_in_client("truong-ban")
+    page = head.get("/admin/nhuan-but/").content.decode()
+    link = re.search(r'href="(\?[^"]*xuat=xlsx[^"]*)"', page).group(1).replace("&amp;", "&")
+    export = head.get(f"/admin/nhuan-but/{link}")
+    assert export["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_the_add_form_asks_for_the_article_the_person_their_part_and_the_coefficient(hanoi, board):
+    html = hanoi.signed_in_client("truong-ban").get("/admin/royalty_payments/new/").content.decode()
+    for field in ('name="page"', 'name="person"', 'name="kind"', 'name="coefficient"', "Thành tiền = hệ số"):
+        assert field in html, field
+
+
+def test_the_head_adds_a_royalty_line_with_a_vietnamese_coefficient_and_sees_its_amount_in_dong(hanoi, board, article):
+    head = hanoi.signed_in_client("truong-ban")
+    added = head.post("/admin/royalty_payments/new/", royalty_form(article, coefficient="2,5", genre="tin"))
+    assert added.status_code == 302
+    with hanoi.context():
+        assert RoyaltyContribution.objects.get().coefficient == Decimal("2.5")
+    listing = head.get("/admin/royalty_payments/").content.decode()
+    assert "585.000 đ" in listing  # 2,5 × 234.000
+
+
+def test_an_incomplete_royalty_line_is_refused_in_vietnamese(hanoi, board, article):
+    html = (
+        hanoi.signed_in_client("truong-ban")
+        .post("/admin/royalty_payments/new/", royalty_form(article, page="", person="", coefficient="12", genre="tin"))
+        .content.decode()
+    )
+    for message in (
+        "Hãy chọn tin, bài được hưởng nhuận bút.",
+        "Hãy nhập họ và tên người hưởng nhuận bút.",
+        "Hệ số tối đa của nhóm «Tin, trả lời bạn đọc» là 10",
+    ):
+        assert message in html, message
+
+
+def test_royalty_lines_of_one_province_cannot_be_opened_from_another(hanoi, hcm, board, article):
+    with hanoi.context():
+        item = RoyaltyContribution.objects.create(page=article, person="Nguyễn Văn A", coefficient=Decimal("8"))
+    assert hcm.signed_in_client().get(f"/admin/royalty_payments/edit/{item.pk}/").status_code == 404
