@@ -368,7 +368,16 @@ CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# At-least-once: a message is acknowledged after its task ran, and given back if the worker process
+# running it dies; every task whose loss matters is idempotent and has a durable record with a sweep
+# (docs/decisions.md, "Work that must happen"). A message left unacknowledged by a worker that died
+# whole returns after the visibility timeout: longer than any countdown (retry backoff, capped at
+# NEWSROOM_RETRY_BACKOFF_MAX_SECONDS) and any task, or Redis would hand them out twice while they wait.
+# The sweeps, not this timeout, bring lost work back within minutes.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
@@ -419,6 +428,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenant_apps.analytics.tasks.count_cached_page_views",
         "schedule": 60.0,
     },
+    # Deliveries of national items still pending (their message lost with Redis or a worker) are sent again.
+    "resend-stalled-deliveries": {"task": "shared_apps.newsroom.tasks.resend_stalled_deliveries", "schedule": 60.0},
     # Cache version bumps that Redis missed while unreachable, made once it answers (tenants/versions.py).
     "apply-pending-version-bumps": {"task": "tenants.tasks.apply_pending_version_bumps", "schedule": 60.0},
     # nginx's maintenance flag files follow the maintenance windows (shared_apps/operations).
@@ -436,6 +447,10 @@ NEWSROOM_BACKLOG_COUNT = env.int("NEWSROOM_BACKLOG_COUNT", default=10)
 NEWSROOM_DELIVERY_MAX_RETRIES = env.int("NEWSROOM_DELIVERY_MAX_RETRIES", default=6)
 NEWSROOM_RETRY_BACKOFF_SECONDS = env.float("NEWSROOM_RETRY_BACKOFF_SECONDS", default=30.0)
 NEWSROOM_RETRY_BACKOFF_MAX_SECONDS = env.float("NEWSROOM_RETRY_BACKOFF_MAX_SECONDS", default=3600.0)
+# A delivery still pending this long is overdue: the centre's matrix says so and the beat sweep sends
+# it again (then after the retry backoff, never sooner than this), at most NEWSROOM_DELIVERY_MAX_RETRIES
+# times before it is marked failed.
+NEWSROOM_PENDING_RESEND_SECONDS = env.float("NEWSROOM_PENDING_RESEND_SECONDS", default=120.0)
 # Rows per province kept for the central home page's "Tin từ các địa phương".
 NEWSROOM_LOCAL_STREAM_PER_PROVINCE = 5
 
