@@ -1,7 +1,7 @@
 """The outbox of national deliveries (public schema): one `Delivery` row per item × receiving province.
 
 A row is marked pending in the same transaction as what causes the work (publishing, editing or
-withdrawing a national item, onboarding a province, the centre's "Gửi lại"), so the
+withdrawing a national item, onboarding a province, the centre's "Gửi lại", a restore), so the
 intent is in PostgreSQL before any message reaches Redis. Messages only carry it out: a delivery
 task that never ran (Redis lost it, a worker died with it) leaves its row pending, and the beat
 sweep (`stalled_deliveries()`) sends it again, with backoff and a cap.
@@ -16,6 +16,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from tenant_apps.documents.models import LegalDocumentPage
+from tenant_apps.news.models import NewsPage
 from tenants.models import Province
 
 from ..models import Delivery, SyndicatedItem
@@ -75,6 +77,34 @@ def prepare_backlog(province: Province) -> list[int]:
     missing = [item_id for item_id in newest if item_id not in received]
     mark_pending(missing, [province])
     return missing
+
+
+def reconcile_restored_province(province: Province) -> list[int]:
+    """After the province's schema was restored from an archive (run in its schema): the items whose copy
+    does not match what the centre has are pending again. A live item whose copy is missing, or older
+    than the item's last publication; a withdrawn item whose copy is live again. Returns their ids."""
+    deliveries = list(
+        Delivery.objects.filter(province=province)
+        .exclude(status=Delivery.Status.ORIGINAL)
+        .values_list("item_id", "item__key", "item__is_live", "item__last_published_at")
+    )
+    keys = [key for _, key, _, _ in deliveries]
+    copies = {
+        key: (live, published)
+        for model in (NewsPage, LegalDocumentPage)
+        for key, live, published in model.objects.filter(syndication_key__in=keys).values_list(
+            "syndication_key", "live", "last_published_at"
+        )
+    }
+    stale = []
+    for item_id, key, item_is_live, item_published in deliveries:
+        copy = copies.get(key)
+        if (item_is_live and (copy is None or copy[1] != item_published)) or (not item_is_live and copy and copy[0]):
+            stale.append(item_id)
+    mark_pending(stale, [province])
+    # What was delivered is no longer there: the next delivery must not take it for done.
+    Delivery.objects.filter(province=province, item_id__in=stale).update(delivered_revision_id=None)
+    return stale
 
 
 def retry_deliveries(item_id: int | None = None, province_id: int | None = None) -> list[Delivery]:
