@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import versions
+from . import onboarding_jobs, versions
 from .models import OnboardingJob
 from .services import OnboardingError, onboard_province
 
@@ -62,6 +62,15 @@ def _send_admin_credentials(job: OnboardingJob, password: str) -> None:
         from_email=None,
         recipient_list=[job.admin_email],
     )
+
+
+@shared_task(bind=True)
+def resend_stalled_onboarding_jobs(self) -> int:
+    """Beat, every minute: send again the onboarding jobs whose task was lost (tenants/onboarding_jobs.py)."""
+    job_ids = onboarding_jobs.stalled_jobs()
+    for job_id in job_ids:
+        self.app.send_task("tenants.tasks.run_onboarding_job", args=[job_id])
+    return len(job_ids)
 
 
 @shared_task(bind=True)

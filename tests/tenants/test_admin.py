@@ -1,8 +1,12 @@
 """The central admin's province list and onboarding form."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from tenants.models import OnboardingJob, Province
+from tenants.onboarding_jobs import stalled_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +65,22 @@ def test_a_province_superuser_cannot_reach_the_onboarding_form(hanoi):
     browser = hanoi.signed_in_client()
     assert browser.post("/admin/onboarding/new/", {"code": "48"}).status_code == 404
     assert not OnboardingJob.objects.exists()
+
+
+def test_an_onboarding_job_whose_task_was_lost_is_sent_again_then_given_up_visibly(central_admin, settings):
+    settings.ONBOARDING_RESEND_SECONDS, settings.ONBOARDING_MAX_RESENDS = 600, 1
+    long_ago = timezone.now() - timedelta(minutes=15)
+    lost = OnboardingJob.objects.create(code="48", admin_username="admin", admin_email="qt@danang.gov.vn")
+    recent = OnboardingJob.objects.create(code="49", admin_username="admin", admin_email="qt@qn.gov.vn")
+    OnboardingJob.objects.filter(pk=lost.pk).update(queued_at=long_ago)
+
+    assert stalled_jobs() == [lost.pk]  # the recent one may still be on its way
+    assert stalled_jobs() == []  # sent again just now
+    OnboardingJob.objects.filter(pk=lost.pk).update(queued_at=long_ago)
+    assert stalled_jobs() == []  # past the cap: failed, and the centre reads why
+
+    listing = central_admin.get("/admin/onboarding/").content.decode()
+    assert "Thất bại" in listing
+    lost.refresh_from_db()
+    assert lost.error == "Không hoàn thành sau 1 lần gửi lại; hãy tạo lại yêu cầu."
+    assert OnboardingJob.objects.get(pk=recent.pk).status == OnboardingJob.Status.PENDING

@@ -430,6 +430,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Deliveries of national items still pending (their message lost with Redis or a worker) are sent again.
     "resend-stalled-deliveries": {"task": "shared_apps.newsroom.tasks.resend_stalled_deliveries", "schedule": 60.0},
+    # Onboarding jobs whose task never ran (or died) are sent again (tenants/onboarding outbox).
+    "resend-stalled-onboarding": {"task": "tenants.tasks.resend_stalled_onboarding_jobs", "schedule": 60.0},
     # Cache version bumps that Redis missed while unreachable, made once it answers (tenants/versions.py).
     "apply-pending-version-bumps": {"task": "tenants.tasks.apply_pending_version_bumps", "schedule": 60.0},
     # nginx's maintenance flag files follow the maintenance windows (shared_apps/operations).
@@ -438,6 +440,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
 }
+
+# An onboarding job not finished this long after it was sent (its message lost, its worker dead) is sent
+# again by the beat sweep, at most ONBOARDING_MAX_RESENDS times, then marked failed. Onboarding takes
+# seconds; the margin keeps a slow one from being run twice.
+ONBOARDING_RESEND_SECONDS = env.float("ONBOARDING_RESEND_SECONDS", default=600.0)
+ONBOARDING_MAX_RESENDS = env.int("ONBOARDING_MAX_RESENDS", default=3)
 
 # --- National newsroom (shared_apps/newsroom) -------------------------------------------
 
