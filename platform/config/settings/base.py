@@ -393,9 +393,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "shared_apps.reporting.tasks.prepare_last_quarter_reports",
         "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
     },
+    # Hourly in office hours: a run lost with Redis is made up an hour later; each province is
+    # reminded at most once a day (shared_apps.reporting.models.AdHocReminder).
     "remind-adhoc-reports": {
         "task": "shared_apps.reporting.tasks.remind_adhoc_requests",
-        "schedule": crontab(hour=8, minute=0),
+        "schedule": crontab(hour="8-17", minute=0),
     },
     # Scheduled publishing of the central site's own pages (national items), every minute.
     "publish-scheduled-central-pages": {"task": "tenants.tasks.publish_scheduled_pages", "schedule": 60.0},
