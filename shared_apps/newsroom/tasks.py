@@ -15,7 +15,6 @@ from collections.abc import Iterable
 
 from celery import shared_task
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
-from kombu.exceptions import OperationalError
 
 from tenants.models import Province
 
@@ -36,8 +35,8 @@ def send_deliveries(pairs: Iterable[tuple[Province, int]]) -> int:
             with tenant_context(province):  # the task's headers carry this schema
                 deliver_national_item.delay(item_id)
             sent += 1
-    except (OperationalError, OSError):
-        logger.warning("Không gửi được việc phân phối tới hàng đợi; sẽ gửi lại khi hàng đợi hoạt động.")
+    except Exception:  # whatever the broker's client raises: the outbox holds the work
+        logger.warning("Không gửi được việc phân phối tới hàng đợi; sẽ gửi lại khi hàng đợi hoạt động.", exc_info=True)
     return sent
 
 
@@ -46,8 +45,8 @@ def queue_fan_out(item_id: int) -> None:
     try:
         with schema_context(get_public_schema_name()):
             fan_out_national_item.delay(item_id)
-    except (OperationalError, OSError):
-        logger.warning("Không gửi được việc phân phối tới hàng đợi; sẽ gửi lại khi hàng đợi hoạt động.")
+    except Exception:  # whatever the broker's client raises: the outbox holds the work
+        logger.warning("Không gửi được việc phân phối tới hàng đợi; sẽ gửi lại khi hàng đợi hoạt động.", exc_info=True)
 
 
 @shared_task
