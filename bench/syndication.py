@@ -80,8 +80,13 @@ def create_provinces(count: int, existing: list[Province]) -> list[Province]:
     """Clone the seed schema until there are `count` bench provinces (kept ones are reused)."""
     started = time.perf_counter()
     provinces = list(existing)
-    for number in range(len(existing) + 1, count + 1):
+    taken = {province.schema_name for province in existing}
+    number = 0
+    while len(provinces) < count:
+        number += 1
         schema = f"bench_{number:03d}"
+        if schema in taken:  # kept from a run that was stopped half-way through its clean-up
+            continue
         with connection.cursor() as cursor:  # a clone interrupted before its row was written
             cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         clone_schema(SEED_SCHEMA, schema)

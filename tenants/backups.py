@@ -25,10 +25,11 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django_tenants.postgresql_backend.base import is_valid_schema_name
-from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
+from django_tenants.utils import get_public_schema_name, schema_context, schema_exists, tenant_context
 
+from .middleware import TENANT_GENERATION
 from .models import Domain, Province
-from .steps import PROVINCE_BACKUP_CONTENTS, run_steps
+from .steps import PROVINCE_BACKUP_CONTENTS, PROVINCE_RESTORED, run_steps
 
 ARCHIVE_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -317,7 +318,18 @@ def restore_province(code: str, archive: Path, schema_name: str | None = None, r
         _swap_folder(work / PRIVATE_MEDIA, Path(settings.PRIVATE_MEDIA_ROOT) / target)
 
     province = _point_province_at(manifest, target) if schema_name is None else None
+    if province is not None:
+        _after_restore_in_place(province)
     return RestoreResult(target, province, _content_counts(target))
+
+
+def _after_restore_in_place(province: Province) -> None:
+    """The live site is now the archive's: every worker forgets what it remembered of the province
+    (its Wagtail site), and each app catches up (`PROVINCE_RESTORED`: the fragment cache's content
+    version, the newsroom's deliveries)."""
+    with tenant_context(province), transaction.atomic():
+        run_steps(PROVINCE_RESTORED, province)
+    TENANT_GENERATION.bump()
 
 
 def _drop_schema(name: str) -> None:

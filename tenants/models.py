@@ -111,6 +111,10 @@ class OnboardingJob(models.Model):
     requested_by = models.CharField(_("người yêu cầu"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    # The job row is its own outbox: written with the request, sent after commit, sent again by the
+    # sweep when it has not finished ONBOARDING_RESEND_SECONDS after `queued_at` (tenants/onboarding_jobs.py).
+    queued_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+    resends = models.PositiveIntegerField(_("số lần gửi lại"), default=0)
 
     class Meta:
         verbose_name = _("yêu cầu khởi tạo")

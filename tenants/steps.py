@@ -35,6 +35,9 @@ ONBOARD_PROVINCE = "onboard_province"
 ONBOARD_CENTRAL_SITE = "onboard_central_site"
 # fn() -> dict[str, int]; in the schema of the province being backed up (or just restored); reads only.
 PROVINCE_BACKUP_CONTENTS = "province_backup_contents"
+# fn(province: Province) -> None; after an in-place restore (`restore_province`), in the province's schema
+# and one transaction: what the apps keep about the province outside its schema, or cached, catches up.
+PROVINCE_RESTORED = "province_restored"
 # fn(merge: ProvinceMerge) -> None; reserved for the merge of provinces, which does not exist yet.
 MERGE_PROVINCES = "merge_provinces"
 # Demo data for `make run` (manage.py setup_demo, in tenant_apps/demo). Steps must be idempotent.

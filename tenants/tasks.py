@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import versions
+from . import onboarding_jobs, versions
 from .models import OnboardingJob
 from .services import OnboardingError, onboard_province, send_administrator_invitation
 
@@ -46,6 +46,15 @@ def run_onboarding_job(self, job_id: int) -> str:
     job.finished_at = timezone.now()
     job.save()
     return job.status
+
+
+@shared_task(bind=True)
+def resend_stalled_onboarding_jobs(self) -> int:
+    """Beat, every minute: send again the onboarding jobs whose task was lost (tenants/onboarding_jobs.py)."""
+    job_ids = onboarding_jobs.stalled_jobs()
+    for job_id in job_ids:
+        self.app.send_task("tenants.tasks.run_onboarding_job", args=[job_id])
+    return len(job_ids)
 
 
 @shared_task(bind=True)

@@ -7,12 +7,16 @@ test is rolled back as well, because PostgreSQL's DDL is transactional.
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
@@ -165,6 +169,12 @@ class StoppableRedis:
         redis.Redis(unix_socket_path=str(self.socket)).shutdown(save=True)
         self.process.wait(timeout=10)
 
+    def crash(self) -> None:
+        """Killed, and its data gone with it (a restart without persistence, or a lost disk)."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+        (self.folder / "dump.rdb").unlink(missing_ok=True)
+
 
 @pytest.fixture
 def stoppable_redis(settings):
@@ -177,3 +187,81 @@ def stoppable_redis(settings):
         server.process.terminate()
         server.process.wait(timeout=10)
     shutil.rmtree(server.folder)
+
+
+@pytest.fixture
+def stoppable_broker():
+    """The Celery broker moved to a Redis of this test's own (see StoppableRedis), which the test may
+    stop or crash; tasks sent from the test process go there, and `CeleryWorkerProcess` listens there."""
+    from config.celery_app import app
+    from config.settings.base import _broker_url
+
+    server = StoppableRedis(Path(tempfile.mkdtemp(prefix="bhxh-broker-")))
+    server.start()
+    saved = app.conf.broker_url
+    _point_celery_at(app, _broker_url(server.url))
+    yield server
+    _point_celery_at(app, saved)
+    if server.process.poll() is None:
+        server.process.terminate()
+        server.process.wait(timeout=10)
+    shutil.rmtree(server.folder)
+
+
+def _point_celery_at(app, broker_url: str) -> None:
+    """Send this process's tasks to `broker_url`. Celery keeps a connection and a producer pool per app;
+    both are made again for the new URL (kombu keeps the old ones, per URL, open for when it returns)."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    app.conf.broker_url = broker_url
+
+
+class CeleryWorkerProcess:
+    """A real `celery worker` (prefork, its own process group) on the test database and a given broker,
+    which a test can kill with SIGKILL, parent and children at once, as a crashed host would."""
+
+    def __init__(self, broker_url: str):
+        from django.db import connection
+
+        database = urlsplit(os.environ["DATABASE_URL"])._replace(path="/" + connection.settings_dict["NAME"])
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": urlunsplit(database),
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        }
+        self.command = [sys.executable, "-m", "celery", "-A", "config.celery_app", "-b", broker_url, "worker"]
+        self.command += ["--concurrency", "1", "--without-mingle", "--without-gossip", "--loglevel", "WARNING"]
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> CeleryWorkerProcess:
+        root = Path(__file__).resolve().parents[1]
+        self.process = subprocess.Popen(self.command, env=self.env, cwd=root, start_new_session=True)
+        return self
+
+    def kill(self) -> None:
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def worker_processes(stoppable_broker):
+    """Start real worker processes against the stoppable broker: `worker_processes()`; all stopped afterwards."""
+    from config.settings.base import _broker_url
+
+    started: list[CeleryWorkerProcess] = []
+
+    def start() -> CeleryWorkerProcess:
+        started.append(CeleryWorkerProcess(_broker_url(stoppable_broker.url)).start())
+        return started[-1]
+
+    yield start
+    for worker in started:
+        worker.stop()

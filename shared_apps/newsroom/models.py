@@ -58,6 +58,8 @@ class Delivery(models.Model):
         DELIVERED = "delivered", _("Đã đăng")
         FAILED = "failed", _("Lỗi")
         WITHDRAWN = "withdrawn", _("Đã gỡ")
+        # The province nominated this article: it has the original, so it gets no copy.
+        ORIGINAL = "original", _("Bài gốc của tỉnh")
 
     item = models.ForeignKey(SyndicatedItem, verbose_name=_("tin"), on_delete=models.CASCADE, related_name="deliveries")
     province = models.ForeignKey(
@@ -66,6 +68,7 @@ class Delivery(models.Model):
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING)
     awaiting_approval = models.BooleanField(_("chờ tỉnh duyệt"), default=False)
     attempts = models.PositiveIntegerField(_("số lần thử"), default=0)
+    resends = models.PositiveIntegerField(_("số lần gửi lại"), default=0)
     error = models.TextField(_("lỗi"), blank=True)
     copy_page_id = models.PositiveIntegerField(_("mã trang bản sao"), null=True, blank=True)
     delivered_revision_id = models.PositiveIntegerField(_("phiên bản đã gửi"), null=True, blank=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
 from django_tenants.utils import get_public_schema_name
 
 from tenants.models import Domain, Province
@@ -27,10 +30,16 @@ def receiving_provinces() -> QuerySet[Province]:
 
 
 @dataclass
+class MatrixCell:
+    delivery: Delivery | None
+    overdue: bool  # pending longer than NEWSROOM_PENDING_RESEND_SECONDS: its message was probably lost
+
+
+@dataclass
 class MatrixRow:
     item: SyndicatedItem
-    cells: list[Delivery | None]  # one per province, in the matrix's province order
-    failed: int
+    cells: list[MatrixCell]  # one per province, in the matrix's province order
+    stuck: int  # failed or overdue: what "Gửi lại" sends again
 
 
 @dataclass
@@ -40,25 +49,44 @@ class DeliveryMatrix:
     rows: list[MatrixRow]
 
 
+def overdue_since():
+    """Deliveries still pending that were queued before this moment are overdue: their message was
+    probably lost (NEWSROOM_PENDING_RESEND_SECONDS)."""
+    return timezone.now() - timedelta(seconds=settings.NEWSROOM_PENDING_RESEND_SECONDS)
+
+
+def stuck_filter(prefix: str = "") -> Q:
+    """Failed deliveries and overdue pending ones: what "Gửi lại" sends again."""
+    status, queued_at = f"{prefix}status", f"{prefix}queued_at__lt"
+    return Q(**{status: Delivery.Status.FAILED}) | Q(**{status: Delivery.Status.PENDING, queued_at: overdue_since()})
+
+
 def delivery_matrix(page_number: int | str = 1, per_page: int = MATRIX_ITEMS_PER_PAGE) -> DeliveryMatrix:
     """Items (newest first, one page of them) × provinces, with each delivery: three queries."""
     provinces = list(Province.objects.exclude(code="").order_by("code"))
-    failed = Count("deliveries", filter=Q(deliveries__status=Delivery.Status.FAILED))
-    newest_first = SyndicatedItem.objects.annotate(failed=failed).order_by("-last_published_at", "-pk")
+    stuck = Count("deliveries", filter=stuck_filter("deliveries__"))
+    newest_first = SyndicatedItem.objects.annotate(stuck=stuck).order_by("-last_published_at", "-pk")
     items = Paginator(newest_first, per_page).get_page(page_number)
     deliveries = {
         (delivery.item_id, delivery.province_id): delivery
         for delivery in Delivery.objects.filter(item__in=list(items.object_list))
     }
+    since = overdue_since()
+
+    def cell(delivery: Delivery | None) -> MatrixCell:
+        overdue = bool(delivery and delivery.status == Delivery.Status.PENDING and delivery.queued_at < since)
+        return MatrixCell(delivery, overdue)
+
     rows = [
-        MatrixRow(item, [deliveries.get((item.pk, province.pk)) for province in provinces], item.failed)
+        MatrixRow(item, [cell(deliveries.get((item.pk, province.pk))) for province in provinces], item.stuck)
         for item in items.object_list
     ]
     return DeliveryMatrix(provinces=provinces, items=items, rows=rows)
 
 
-def failed_delivery_count() -> int:
-    return Delivery.objects.filter(status=Delivery.Status.FAILED).count()
+def stuck_delivery_count() -> int:
+    """Failed and overdue deliveries in active provinces: what the matrix's "Gửi lại tất cả" sends again."""
+    return Delivery.objects.filter(stuck_filter(), province__status=Province.Status.ACTIVE).count()
 
 
 def deliveries_of_province(province: Province, limit: int = 30) -> QuerySet[Delivery]:

@@ -1,7 +1,8 @@
 """Wagtail publishing signals that drive the newsroom.
 
-Central national pages: publishing (again) records the item and starts the fan-out after commit;
-unpublishing or deleting withdraws it everywhere. Province articles: publishing keeps the central
+Central national pages: publishing (again) records the item and marks it pending in every receiving
+province, in the publishing transaction (the outbox), then starts the fan-out after commit;
+unpublishing or deleting withdraws it everywhere, the same way. Province articles: publishing keeps the central
 home page's "Tin từ các địa phương" stream current; unpublishing or deleting removes them from it.
 """
 
@@ -16,7 +17,7 @@ from tenant_apps.news.models import NewsPage
 from tenants.schemas import in_public_schema
 
 from .pages.models import NationalDocumentPage, NationalNewsPage
-from .services import local_stream, snapshots
+from .services import fanout, local_stream, snapshots
 from .tasks import queue_fan_out
 
 
@@ -26,6 +27,7 @@ def national_item_published(sender, instance, revision=None, **kwargs):
     if not in_public_schema():
         return
     item = snapshots.record_national_publication(instance, revision)
+    fanout.mark_item_pending(item.pk)
     transaction.on_commit(partial(queue_fan_out, item.pk))
 
 
@@ -38,6 +40,7 @@ def national_item_withdrawn(sender, instance, **kwargs):
         return
     item = snapshots.record_national_withdrawal(instance.pk)
     if item is not None:
+        fanout.mark_item_pending(item.pk)
         transaction.on_commit(partial(queue_fan_out, item.pk))
 
 

@@ -1,30 +1,37 @@
 """The newsroom's steps for the kernel's hook points (tenants/steps.py).
 
-- Onboarding a province: once the province is committed, Celery delivers the newest national items
-  it has not received (`send_national_backlog`, sent from the public schema, where it runs).
+- Onboarding a province: the newest national items it has not received are marked pending for it in
+  the onboarding transaction (the outbox), and their deliveries are sent once it commits.
+- A province restored in place: deliveries whose copy the restored site lacks (or holds in an older
+  version, or still live though withdrawn) are pending again and sent once the restore commits.
 - Demo data of the central site: its national sections, "Tin toàn ngành" and "Văn bản toàn ngành".
 """
 
 from django.db import transaction
-from django_tenants.utils import get_public_schema_name, schema_context
 from wagtail import hooks
 
-from tenants.steps import DEMO_CENTRAL_SITE, ONBOARD_PROVINCE, Onboarding, Reporter
+from tenants.models import Province
+from tenants.steps import DEMO_CENTRAL_SITE, ONBOARD_PROVINCE, PROVINCE_RESTORED, Onboarding, Reporter
 
+from .services import fanout
 from .services.sections import ensure_newsroom_sections
-from .tasks import send_national_backlog
+from .tasks import send_deliveries
 
 
 @hooks.register(ONBOARD_PROVINCE, order=300)
-def send_backlog_once_committed(onboarding: Onboarding) -> None:
-    province_id = onboarding.province.pk
+def queue_national_backlog(onboarding: Onboarding) -> None:
+    province = onboarding.province
+    if province.status != province.Status.ACTIVE:
+        return
+    item_ids = fanout.prepare_backlog(province)
+    transaction.on_commit(lambda: send_deliveries((province, item_id) for item_id in item_ids))
+    onboarding.report(f"Tin toàn ngành: {len(item_ids)} tin mới nhất sẽ được gửi tới tỉnh khi khởi tạo xong")
 
-    def send() -> None:
-        with schema_context(get_public_schema_name()):
-            send_national_backlog.delay(province_id)
 
-    transaction.on_commit(send)  # never for a rolled-back onboarding
-    onboarding.report("Tin toàn ngành: các tin mới nhất sẽ được gửi tới tỉnh khi khởi tạo xong")
+@hooks.register(PROVINCE_RESTORED, order=300)
+def redeliver_what_the_restored_site_lacks(province: Province) -> None:
+    item_ids = fanout.reconcile_restored_province(province)
+    transaction.on_commit(lambda: send_deliveries((province, item_id) for item_id in item_ids))
 
 
 @hooks.register(DEMO_CENTRAL_SITE, order=200)

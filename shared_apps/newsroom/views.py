@@ -65,22 +65,27 @@ def delivery_matrix(request):
         {
             "page_title": _("Phân phối tin toàn ngành"),
             "matrix": matrix,
-            "failed_count": selectors.failed_delivery_count(),
+            "stuck_count": selectors.stuck_delivery_count(),
         },
     )
 
 
+def _posted_id(request, name: str) -> int | None:
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
 @require_POST
 @policy_required(DELIVERY_POLICY, "change")
-def retry_failed(request):
-    item_id = request.POST.get("item")
-    deliveries = fanout.retry_failed_deliveries(int(item_id) if item_id and item_id.isdigit() else None)
+def retry_deliveries(request):
+    """ "Gửi lại": failed and overdue deliveries, all of them, one item's (`item`) or one cell's (and `province`)."""
+    deliveries = fanout.retry_deliveries(_posted_id(request, "item"), _posted_id(request, "province"))
     pairs = [(delivery.province, delivery.item_id) for delivery in deliveries]
     transaction.on_commit(lambda: send_deliveries(pairs))
     if pairs:
-        messages.success(request, _("Đã gửi lại %(count)d lượt phân phối lỗi.") % {"count": len(pairs)})
+        messages.success(request, _("Đã gửi lại %(count)d lượt phân phối.") % {"count": len(pairs)})
     else:
-        messages.info(request, _("Không có lượt phân phối lỗi nào."))
+        messages.info(request, _("Không có lượt phân phối lỗi hoặc quá hạn nào."))
     return redirect("newsroom_matrix")
 
 

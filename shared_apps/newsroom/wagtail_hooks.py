@@ -22,7 +22,7 @@ register_permission_policy(Nomination, views.NOMINATION_POLICY)
 def register_newsroom_urls():
     central = [
         path("tin-toan-nganh/phan-phoi/", views.delivery_matrix, name="newsroom_matrix"),
-        path("tin-toan-nganh/phan-phoi/gui-lai/", views.retry_failed, name="newsroom_retry_failed"),
+        path("tin-toan-nganh/phan-phoi/gui-lai/", views.retry_deliveries, name="newsroom_retry"),
         path("tin-toan-nganh/de-xuat/", views.nomination_inbox, name="newsroom_inbox"),
         path("tin-toan-nganh/de-xuat/<int:pk>/", views.nomination_detail, name="newsroom_nomination"),
         path("tin-toan-nganh/de-xuat/<int:pk>/nhan-dang/", views.accept_nomination, name="newsroom_accept"),

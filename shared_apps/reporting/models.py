@@ -132,6 +132,25 @@ class AdHocAnswer(models.Model):
         return f"{self.province} – {self.request}"
 
 
+class AdHocReminder(models.Model):
+    """A reminder e-mailed to a province about an ad-hoc request, one per day at most.
+
+    Written in the transaction that sends it, so a run of the reminder task that was lost (Redis, a
+    dead worker) is made up by the next hourly run, and a run repeated (a message delivered twice)
+    sends nothing again.
+    """
+
+    request = models.ForeignKey(AdHocRequest, on_delete=models.CASCADE, related_name="reminders")
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="adhoc_reminders")
+    sent_on = models.DateField(_("gửi ngày"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["request", "province", "sent_on"], name="one_reminder_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.province} – {self.request} ({self.sent_on:%d/%m/%Y})"
+
+
 def _dossier_storage():
     from django.conf import settings
     from django.core.files.storage import FileSystemStorage

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
@@ -12,6 +15,7 @@ from .figures import collect_figures
 from .models import (
     ActivityReport,
     AdHocAnswer,
+    AdHocReminder,
     AdHocRequest,
     DossierItem,
     DossierItemKind,
@@ -137,3 +141,38 @@ def review_dossier(dossier: EstablishmentDossier, accept: bool, comment: str) ->
     dossier.review_comment = comment
     dossier.save()
     return dossier
+
+
+REMIND_DAYS_BEFORE = 3
+
+
+def send_adhoc_reminders() -> int:
+    """E-mail each province that has not answered a request due within REMIND_DAYS_BEFORE days, at most
+    once a day (`AdHocReminder`, written in the transaction that sends it: a failed send leaves no
+    record, and the next run tries again). Returns the number of e-mails sent."""
+    today = timezone.localdate()
+    sent = 0
+    due = AdHocRequest.objects.filter(deadline__gte=today, deadline__lte=today + timedelta(days=REMIND_DAYS_BEFORE))
+    for request in due:
+        answered = set(
+            AdHocAnswer.objects.filter(request=request, submitted_at__isnull=False).values_list(
+                "province_id", flat=True
+            )
+        )
+        for province in provinces_asked(request):
+            if province.pk in answered or not province.email:
+                continue
+            with transaction.atomic():
+                _, created = AdHocReminder.objects.get_or_create(request=request, province=province, sent_on=today)
+                if not created:
+                    continue
+                send_mail(
+                    subject=f"Nhắc hạn báo cáo đột xuất: {request.subject}",
+                    message=f"Kính gửi {province.office_name},\n\nYêu cầu báo cáo «{request.subject}» có hạn trả "
+                    f"lời {request.deadline:%d/%m/%Y}. Vui lòng trả lời trong trang quản trị, mục "
+                    "«Báo cáo về Trung ương».",
+                    from_email=None,
+                    recipient_list=[province.email],
+                )
+            sent += 1
+    return sent

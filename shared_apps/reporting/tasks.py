@@ -1,44 +1,15 @@
-"""Reminders of ad-hoc report requests (public schema, daily)."""
-
-import datetime
+"""Reminders of ad-hoc report requests and quarter drafts (public schema, from beat)."""
 
 from celery import shared_task
-from django.core.mail import send_mail
 from django.utils import timezone
 
-from .models import AdHocAnswer, AdHocRequest
-from .services import provinces_asked
-
-REMIND_DAYS_BEFORE = 3
+from .services import send_adhoc_reminders
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def remind_adhoc_requests() -> int:
-    """E-mail each province that has not answered a request due within REMIND_DAYS_BEFORE days."""
-    today = timezone.localdate()
-    sent = 0
-    due = AdHocRequest.objects.filter(
-        deadline__gte=today, deadline__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE)
-    )
-    for request in due:
-        answered = set(
-            AdHocAnswer.objects.filter(request=request, submitted_at__isnull=False).values_list(
-                "province_id", flat=True
-            )
-        )
-        for province in provinces_asked(request):
-            if province.pk in answered or not province.email:
-                continue
-            send_mail(
-                subject=f"Nhắc hạn báo cáo đột xuất: {request.subject}",
-                message=f"Kính gửi {province.office_name},\n\nYêu cầu báo cáo «{request.subject}» có hạn trả lời "
-                f"{request.deadline:%d/%m/%Y}. Vui lòng trả lời trong trang quản trị, mục "
-                "«Báo cáo về Trung ương».",
-                from_email=None,
-                recipient_list=[province.email],
-            )
-            sent += 1
-    return sent
+    """Hourly in office hours: e-mail each province that has not answered a request due soon (once a day)."""
+    return send_adhoc_reminders()
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

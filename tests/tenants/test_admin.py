@@ -1,12 +1,15 @@
 """The central admin's province list and onboarding form."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
 
 from tenants.models import Domain, OnboardingJob, Province
+from tenants.onboarding_jobs import stalled_jobs
 from tenants.tasks import run_onboarding_job
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +146,22 @@ def test_a_province_superuser_cannot_add_domains_or_administrators(hanoi):
     pk = Province.objects.get(code="01").pk
     assert browser.post(f"/admin/provinces/{pk}/them-ten-mien/", {"domain": "x.example.vn"}).status_code == 404
     assert browser.get(f"/admin/provinces/{pk}/them-quan-tri-vien/").status_code == 404
+
+
+def test_an_onboarding_job_whose_task_was_lost_is_sent_again_then_given_up_visibly(central_admin, settings):
+    settings.ONBOARDING_RESEND_SECONDS, settings.ONBOARDING_MAX_RESENDS = 600, 1
+    long_ago = timezone.now() - timedelta(minutes=15)
+    lost = OnboardingJob.objects.create(code="48", admin_username="admin", admin_email="qt@danang.gov.vn")
+    recent = OnboardingJob.objects.create(code="49", admin_username="admin", admin_email="qt@qn.gov.vn")
+    OnboardingJob.objects.filter(pk=lost.pk).update(queued_at=long_ago)
+
+    assert stalled_jobs() == [lost.pk]  # the recent one may still be on its way
+    assert stalled_jobs() == []  # sent again just now
+    OnboardingJob.objects.filter(pk=lost.pk).update(queued_at=long_ago)
+    assert stalled_jobs() == []  # past the cap: failed, and the centre reads why
+
+    listing = central_admin.get("/admin/onboarding/").content.decode()
+    assert "Thất bại" in listing
+    lost.refresh_from_db()
+    assert lost.error == "Không hoàn thành sau 1 lần gửi lại; hãy tạo lại yêu cầu."
+    assert OnboardingJob.objects.get(pk=recent.pk).status == OnboardingJob.Status.PENDING

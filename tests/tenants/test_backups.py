@@ -14,15 +14,17 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
 from django_tenants.utils import schema_context, schema_exists, tenant_context
 from wagtail import hooks
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from tenant_apps.home.models import HomePage
+from tenant_apps.news.models import NewsIndexPage
 from tenants.models import Province
 from tenants.steps import PROVINCE_BACKUP_CONTENTS
-from tests.factories import ContentPageFactory, WagtailDocumentFactory
+from tests.factories import ContentPageFactory, NewsPageFactory, WagtailDocumentFactory
 
 RESTORED = "hanoi_khoi_phuc"
 FILE_BYTES = b"%PDF-1.4\n% Quyet dinh so 123 ve lich tiep cong dan\n"
@@ -108,6 +110,23 @@ def test_restore_with_replace_brings_back_deleted_content_in_place(hanoi_content
     with tenant_context(Province.objects.get(code="01")):
         assert Page.objects.filter(title="Lịch tiếp công dân tháng 6").exists()
     assert not schema_exists("hanoi_restoring")
+
+
+def test_after_a_restore_over_the_live_site_the_home_page_no_longer_links_what_the_archive_lacks(
+    hanoi_content, tmp_path
+):
+    hanoi, _ = hanoi_content
+    archive = tmp_path / "hanoi.tar.gz"
+    call_command("backup_province", "01", output=archive)
+    with tenant_context(hanoi):
+        later = NewsPageFactory(parent=NewsIndexPage.objects.get(), title="Tin đăng sau bản sao lưu")
+        later.save_revision().publish()
+    browser = Client(HTTP_HOST="hanoi.localhost")
+    assert "Tin đăng sau bản sao lưu" in browser.get("/").content.decode()  # now in the cached fragments
+
+    call_command("restore_province", "01", str(archive), replace=True)
+
+    assert "Tin đăng sau bản sao lưu" not in browser.get("/").content.decode()
 
 
 @pytest.mark.django_db

@@ -385,7 +385,16 @@ CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# At-least-once: a message is acknowledged after its task ran, and given back if the worker process
+# running it dies; every task whose loss matters is idempotent and has a durable record with a sweep
+# (docs/decisions.md, "Work that must happen"). A message left unacknowledged by a worker that died
+# whole returns after the visibility timeout: longer than any countdown (retry backoff, capped at
+# NEWSROOM_RETRY_BACKOFF_MAX_SECONDS) and any task, or Redis would hand them out twice while they wait.
+# The sweeps, not this timeout, bring lost work back within minutes.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
@@ -401,9 +410,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "shared_apps.reporting.tasks.prepare_last_quarter_reports",
         "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
     },
+    # Hourly in office hours: a run lost with Redis is made up an hour later; each province is
+    # reminded at most once a day (shared_apps.reporting.models.AdHocReminder).
     "remind-adhoc-reports": {
         "task": "shared_apps.reporting.tasks.remind_adhoc_requests",
-        "schedule": crontab(hour=8, minute=0),
+        "schedule": crontab(hour="8-17", minute=0),
     },
     # Scheduled publishing of the central site's own pages (national items), every minute.
     "publish-scheduled-central-pages": {"task": "tenants.tasks.publish_scheduled_pages", "schedule": 60.0},
@@ -441,6 +452,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenant_apps.analytics.tasks.count_cached_page_views",
         "schedule": 60.0,
     },
+    # Deliveries of national items still pending (their message lost with Redis or a worker) are sent again.
+    "resend-stalled-deliveries": {"task": "shared_apps.newsroom.tasks.resend_stalled_deliveries", "schedule": 60.0},
+    # Onboarding jobs whose task never ran (or died) are sent again (tenants/onboarding outbox).
+    "resend-stalled-onboarding": {"task": "tenants.tasks.resend_stalled_onboarding_jobs", "schedule": 60.0},
     # Cache version bumps that Redis missed while unreachable, made once it answers (tenants/versions.py).
     "apply-pending-version-bumps": {"task": "tenants.tasks.apply_pending_version_bumps", "schedule": 60.0},
     # nginx's maintenance flag files follow the maintenance windows (shared_apps/operations).
@@ -450,6 +465,12 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# An onboarding job not finished this long after it was sent (its message lost, its worker dead) is sent
+# again by the beat sweep, at most ONBOARDING_MAX_RESENDS times, then marked failed. Onboarding takes
+# seconds; the margin keeps a slow one from being run twice.
+ONBOARDING_RESEND_SECONDS = env.float("ONBOARDING_RESEND_SECONDS", default=600.0)
+ONBOARDING_MAX_RESENDS = env.int("ONBOARDING_MAX_RESENDS", default=3)
+
 # --- National newsroom (shared_apps/newsroom) -------------------------------------------
 
 # A province onboarded later receives this many of the newest live national items.
@@ -458,6 +479,10 @@ NEWSROOM_BACKLOG_COUNT = env.int("NEWSROOM_BACKLOG_COUNT", default=10)
 NEWSROOM_DELIVERY_MAX_RETRIES = env.int("NEWSROOM_DELIVERY_MAX_RETRIES", default=6)
 NEWSROOM_RETRY_BACKOFF_SECONDS = env.float("NEWSROOM_RETRY_BACKOFF_SECONDS", default=30.0)
 NEWSROOM_RETRY_BACKOFF_MAX_SECONDS = env.float("NEWSROOM_RETRY_BACKOFF_MAX_SECONDS", default=3600.0)
+# A delivery still pending this long is overdue: the centre's matrix says so and the beat sweep sends
+# it again (then after the retry backoff, never sooner than this), at most NEWSROOM_DELIVERY_MAX_RETRIES
+# times before it is marked failed.
+NEWSROOM_PENDING_RESEND_SECONDS = env.float("NEWSROOM_PENDING_RESEND_SECONDS", default=120.0)
 # Rows per province kept for the central home page's "Tin từ các địa phương".
 NEWSROOM_LOCAL_STREAM_PER_PROVINCE = 5
 

@@ -12,7 +12,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name
 from wagtail.coreutils import find_available_slug
@@ -27,7 +27,7 @@ from tenants.schemas import current_province
 
 from ..errors import NewsroomError
 from ..indexing import deferred_search_indexing
-from ..models import Delivery, NationalItemKind, SyndicatedItem, SyndicationPolicy
+from ..models import Delivery, NationalItemKind, Nomination, SyndicatedItem, SyndicationPolicy
 from ..transfer import import_files
 from .snapshots import fill_article, fill_document
 
@@ -81,6 +81,12 @@ def deliver_national_item(item_id: int) -> Delivery | None:
         if delivery is None:
             return None
         item = delivery.item
+        if original_id := _nominated_original(item, province):
+            if delivery.status != Delivery.Status.ORIGINAL or delivery.copy_page_id != original_id:
+                delivery.status, delivery.copy_page_id = Delivery.Status.ORIGINAL, original_id
+                delivery.error, delivery.next_retry_at, delivery.awaiting_approval = "", None, False
+                delivery.save(update_fields=["status", "copy_page_id", "error", "next_retry_at", "awaiting_approval"])
+            return delivery
         model = NewsPage if item.kind == NationalItemKind.NEWS else LegalDocumentPage
         copy = model.objects.filter(syndication_key=item.key).first()
         if item.is_live and copy and _already_delivered(delivery, item):
@@ -118,6 +124,17 @@ def _locked_delivery(item_id: int, province: Province) -> Delivery | None:
         Delivery.objects.get_or_create(item_id=item_id, province_id=province.pk)
         delivery = lock.get(item_id=item_id, province_id=province.pk)
     return delivery
+
+
+def _nominated_original(item: SyndicatedItem, province: Province) -> int | None:
+    """The id of the province's own article that the centre accepted as this item, if it nominated it.
+
+    That province keeps its original and gets no copy, neither now nor on later edits or withdrawal.
+    """
+    nomination = Nomination.objects.filter(
+        province=province, national_page_id=item.central_page_id, status=Nomination.Status.ACCEPTED
+    )
+    return nomination.values_list("source_page_id", flat=True).first()
 
 
 def _already_delivered(delivery: Delivery, item: SyndicatedItem) -> bool:
@@ -254,21 +271,30 @@ def _withdraw_copy(copy: Page | None) -> None:
         copy.unpublish()
 
 
-def record_delivery_failure(item_id: int, error: Exception, *, retry_in: float | None) -> None:
-    """Record a failed attempt in the current province (outside the rolled-back delivery)."""
+def record_delivery_failure(item_id: int, error: Exception) -> float | None:
+    """Record a failed attempt in the current province (outside the rolled-back delivery).
+
+    Returns the seconds until the next try, or None once `NEWSROOM_DELIVERY_MAX_RETRIES` retries
+    have failed. The count is the delivery's own (`attempts`, set back to 0 whenever the work is
+    queued anew), so a delivery sent again by the sweep does not start a fresh series of retries.
+    """
     province = current_province()
     if not SyndicatedItem.objects.filter(pk=item_id).exists():
-        return
+        return None
     message = str(error) if isinstance(error, NewsroomError) else f"{type(error).__name__}: {error}"
     now = timezone.now()
-    delivery, _ = Delivery.objects.get_or_create(item_id=item_id, province_id=province.pk)
-    Delivery.objects.filter(pk=delivery.pk).update(
-        status=Delivery.Status.FAILED,
-        attempts=models.F("attempts") + 1,
-        error=message[:2000],
-        last_attempt_at=now,
-        next_retry_at=now + timedelta(seconds=retry_in) if retry_in is not None else None,
-    )
+    with transaction.atomic():
+        delivery, _ = Delivery.objects.select_for_update().get_or_create(item_id=item_id, province_id=province.pk)
+        attempts = delivery.attempts + 1
+        retry_in = retry_delay(attempts - 1) if attempts <= settings.NEWSROOM_DELIVERY_MAX_RETRIES else None
+        Delivery.objects.filter(pk=delivery.pk).update(
+            status=Delivery.Status.FAILED,
+            attempts=attempts,
+            error=message[:2000],
+            last_attempt_at=now,
+            next_retry_at=now + timedelta(seconds=retry_in) if retry_in is not None else None,
+        )
+    return retry_in
 
 
 def retry_delay(retries_so_far: int) -> float:

@@ -56,7 +56,11 @@ def _pending_nomination(nomination_id: int) -> Nomination:
 
 
 def accept_nomination(nomination_id: int, *, user, publish: bool) -> NationalNewsPage:
-    """The centre accepts a nomination: a national article crediting the province (published or draft)."""
+    """The centre accepts a nomination: a national article crediting the province (published or draft).
+
+    Published, it goes to every province but the nominating one, which keeps its original
+    (services/delivery.py records its delivery as "Bài gốc của tỉnh" and makes no copy).
+    """
     with transaction.atomic():
         nomination = _pending_nomination(nomination_id)
         index = NationalNewsIndexPage.objects.order_by("path").first()
@@ -73,7 +77,8 @@ def accept_nomination(nomination_id: int, *, user, publish: bool) -> NationalNew
         index.add_child(instance=page)
         revision = page.save_revision(user=user, log_action=True)
         if publish:
-            revision.publish(user=user)
+            revision.publish(user=user)  # publishes a fresh instance: `page` is read again below
+            page.refresh_from_db()
         nomination.status = Nomination.Status.ACCEPTED
         nomination.decided_by, nomination.decided_at = user.get_username(), timezone.now()
         nomination.national_page_id = page.pk

@@ -28,10 +28,10 @@ def central_image(colour: str = "#b5121b") -> Image:
         return ImageFactory(title="Ảnh hội nghị toàn ngành", file__color=colour, file__width=64, file__height=48)
 
 
-def wait_until(condition, seconds: float = 20.0) -> bool:
+def wait_until(condition, seconds: float = 20.0, interval: float = 0.05) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.05)
+        time.sleep(interval)
     return False

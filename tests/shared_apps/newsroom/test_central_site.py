@@ -1,14 +1,18 @@
 """The central site: national sections, the "Tin từ các địa phương" stream, feeds, and the delivery matrix."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from shared_apps.newsroom.models import Delivery, LocalArticle
 from shared_apps.newsroom.selectors import latest_local_articles
 from shared_apps.newsroom.services.delivery import deliver_national_item
+from shared_apps.newsroom.tasks import queue_fan_out
 from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tests.conftest import sign_in
 from tests.factories import NationalNewsPageFactory, NewsPageFactory
@@ -73,26 +77,66 @@ def test_national_news_has_its_own_section_and_feeds_on_the_central_site_only(ha
         assert hanoi.client().get(feed).status_code == 404
 
 
-def test_the_matrix_shows_each_province_and_retries_the_failed_ones(
+def test_the_matrix_names_each_province_and_retries_the_failed_ones(
     hanoi, hcm, central_client, newsroom, django_capture_on_commit_callbacks
 ):
     original = publish(NationalNewsPageFactory(parent=newsroom.news, title="Tin kiểm tra ma trận phân phối"))
     item = item_of(original)
     with hanoi.context():
         deliver_national_item(item.pk)
-    Delivery.objects.create(item=item, province=hcm.province, status=Delivery.Status.FAILED, attempts=7, error="Lỗi X")
+    Delivery.objects.filter(item=item, province=hcm.province).update(
+        status=Delivery.Status.FAILED, attempts=7, error="Lỗi X"
+    )
     sign_in(central_client)
 
     matrix = central_client.get("/admin/tin-toan-nganh/phan-phoi/").content.decode()
     assert "Tin kiểm tra ma trận phân phối" in matrix
-    assert "Đã đăng" in matrix and "Lỗi (7)" in matrix and "Gửi lại tất cả lượt lỗi (1)" in matrix
+    assert ">Hà Nội</span>" in matrix and ">Hồ Chí Minh</span>" in matrix
+    assert "Đã đăng" in matrix and "Lỗi (7)" in matrix and "Gửi lại tất cả lượt lỗi, quá hạn (1)" in matrix
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = central_client.post("/admin/tin-toan-nganh/phan-phoi/gui-lai/", {"item": item.pk}, follow=True)
 
-    assert "Đã gửi lại 1 lượt phân phối lỗi." in response.content.decode()
+    assert "Đã gửi lại 1 lượt phân phối." in response.content.decode()
     assert Delivery.objects.get(item=item, province=hcm.province).status == Delivery.Status.PENDING
     assert len(callbacks) == 1  # the delivery task, sent once committed
+
+
+def test_a_delivery_pending_too_long_is_shown_overdue_and_one_cell_can_be_sent_again(
+    hanoi, hcm, central_client, newsroom, settings, django_capture_on_commit_callbacks
+):
+    settings.NEWSROOM_PENDING_RESEND_SECONDS = 120
+    item = item_of(publish(NationalNewsPageFactory(parent=newsroom.news, title="Tin chờ quá hạn")))
+    long_ago = timezone.now() - timedelta(minutes=5)
+    Delivery.objects.filter(item=item).update(queued_at=long_ago)
+    sign_in(central_client)
+
+    matrix = central_client.get("/admin/tin-toan-nganh/phan-phoi/").content.decode()
+    assert matrix.count(">Chờ quá hạn</span>") == 2
+    assert "Gửi lại 2 lượt lỗi, quá hạn" in matrix
+
+    with django_capture_on_commit_callbacks(execute=False):
+        response = central_client.post(
+            "/admin/tin-toan-nganh/phan-phoi/gui-lai/", {"item": item.pk, "province": hcm.province.pk}, follow=True
+        )
+
+    assert "Đã gửi lại 1 lượt phân phối." in response.content.decode()
+    queued = dict(Delivery.objects.filter(item=item).values_list("province__code", "queued_at"))
+    assert queued["01"] == long_ago
+    assert queued["79"] > long_ago
+    assert response.content.decode().count(">Chờ quá hạn</span>") == 1
+
+
+def test_publishing_records_a_pending_delivery_for_every_active_province_in_the_same_transaction(
+    hanoi, hcm, newsroom, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        item = item_of(publish(NationalNewsPageFactory(parent=newsroom.news)))
+
+    pending = Delivery.objects.filter(item=item, status=Delivery.Status.PENDING)
+    assert sorted(pending.values_list("province__code", flat=True)) == ["01", "79"]
+    fan_outs = [callback for callback in callbacks if getattr(callback, "func", None) is queue_fan_out]
+    assert len(fan_outs) == 1  # the messages go only once committed
 
 
 def test_the_stream_can_be_rebuilt_from_what_provinces_already_published(hanoi, central_client):

@@ -6,8 +6,9 @@ from django.contrib.auth.models import Group
 from django_tenants.utils import get_public_schema_name, schema_context
 from wagtail_factories import ImageFactory
 
-from shared_apps.newsroom.models import Nomination
+from shared_apps.newsroom.models import Delivery, Nomination, SyndicatedItem
 from shared_apps.newsroom.pages.models import NationalNewsPage
+from shared_apps.newsroom.services.delivery import deliver_national_item
 from shared_apps.newsroom.services.exchange import nominate_article
 from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tests.conftest import sign_in
@@ -92,6 +93,46 @@ def test_accepting_makes_a_national_article_that_credits_the_province(
                 page.featured_image.file.delete(save=False)
         with hanoi.context():
             image.file.delete(save=False)
+
+
+def test_accepting_to_publish_says_it_was_sent_to_the_provinces(hanoi, central_admin, newsroom):
+    nomination = _nomination(hanoi, _article(hanoi, title="Hà Nội cấp sổ BHXH điện tử"))
+    response = central_admin.post(
+        f"/admin/tin-toan-nganh/de-xuat/{nomination.pk}/nhan-dang/", {"publish": "on"}, follow=True
+    )
+
+    page = response.content.decode()
+    assert "Đã nhận đăng «Hà Nội cấp sổ BHXH điện tử» và gửi tới các tỉnh." in page
+    assert "bản nháp" not in page
+
+
+def test_accepting_as_a_draft_says_so_and_sends_nothing(hanoi, central_admin, newsroom):
+    nomination = _nomination(hanoi, _article(hanoi, title="Hà Nội mở điểm thu mới"))
+    response = central_admin.post(f"/admin/tin-toan-nganh/de-xuat/{nomination.pk}/nhan-dang/", {}, follow=True)
+
+    assert "Đã nhận «Hà Nội mở điểm thu mới» thành bản nháp tin toàn ngành." in response.content.decode()
+    assert not NationalNewsPage.objects.get(title="Hà Nội mở điểm thu mới").live
+    assert not Delivery.objects.exists()
+
+
+def test_the_nominating_province_keeps_its_original_and_gets_no_second_copy(hanoi, hcm, central_admin, newsroom):
+    article = _article(hanoi, title="Hà Nội đối thoại chính sách với doanh nghiệp")
+    nomination = _nomination(hanoi, article)
+    central_admin.post(f"/admin/tin-toan-nganh/de-xuat/{nomination.pk}/nhan-dang/", {"publish": "on"})
+    item = SyndicatedItem.objects.get(title="Hà Nội đối thoại chính sách với doanh nghiệp")
+
+    for site in (hanoi, hcm):
+        with site.context():
+            deliver_national_item(item.pk)
+            deliver_national_item(item.pk)  # delivered again (an edit, the sweep): still nothing more
+
+    with hanoi.context():
+        titles = list(NewsPage.objects.filter(title=article.title).values_list("pk", flat=True))
+    assert titles == [article.pk]
+    with hcm.context():
+        assert NewsPage.objects.filter(syndication_key=item.key).count() == 1
+    matrix = central_admin.get("/admin/tin-toan-nganh/phan-phoi/").content.decode()
+    assert "Bài gốc của tỉnh" in matrix
 
 
 def test_declining_needs_a_reason_which_the_province_then_reads(hanoi, central_admin):

@@ -10,12 +10,9 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
-from wagtail.images.models import Image
-from wagtail.models import Page
 
 from shared_apps.newsroom.models import Delivery, SyndicatedItem
-from shared_apps.newsroom.services.fanout import retry_failed_deliveries
-from shared_apps.newsroom.services.sections import ensure_newsroom_sections
+from shared_apps.newsroom.services.fanout import retry_deliveries
 from shared_apps.newsroom.tasks import deliver_national_item, fan_out_national_item, send_deliveries
 from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.home.models import HomePage
@@ -24,59 +21,10 @@ from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tenants.models import Province
 from tenants.services import onboard_province
 from tests.conftest import TEST_PASSWORD
-from tests.factories import NationalDocumentPageFactory, NationalNewsPageFactory
 
-from .helpers import central_image, item_of, publish, wait_until
+from .helpers import item_of, publish, wait_until
 
 DELIVERED, FAILED, WITHDRAWN = Delivery.Status.DELIVERED, Delivery.Status.FAILED, Delivery.Status.WITHDRAWN
-
-
-class NationalDesk:
-    """Committed national items for worker tests; `cleanup()` removes them, every copy and every copied file."""
-
-    def __init__(self):
-        self.news_index, self.documents_index = ensure_newsroom_sections()
-        self.page_ids: list[int] = []
-        self.images: list[Image] = []
-
-    def news(self, **kwargs):
-        page = NationalNewsPageFactory(parent=self.news_index, **kwargs)
-        self.page_ids.append(page.pk)
-        return page
-
-    def document(self, **kwargs):
-        page = NationalDocumentPageFactory(parent=self.documents_index, **kwargs)
-        self.page_ids.append(page.pk)
-        return page
-
-    def image(self, colour: str) -> Image:
-        image = central_image(colour)
-        self.images.append(image)
-        return image
-
-    def cleanup(self) -> None:
-        items = SyndicatedItem.objects.filter(central_page_id__in=self.page_ids)
-        keys = list(items.values_list("key", flat=True))
-        items.delete()
-        for province in Province.objects.exclude(code=""):
-            with tenant_context(province):
-                copies = [*NewsPage.objects.filter(syndication_key__in=keys)]
-                copied_images = [copy.featured_image for copy in copies if copy.featured_image]
-                for copy in [*copies, *LegalDocumentPage.objects.filter(syndication_key__in=keys)]:
-                    copy.delete()
-                for image in copied_images:
-                    image.delete()  # Wagtail removes the file too
-        with schema_context(get_public_schema_name()):
-            Page.objects.filter(pk__in=self.page_ids).delete()
-            for image in self.images:
-                image.delete()  # Wagtail removes the file too
-
-
-@pytest.fixture
-def desk(committed) -> NationalDesk:
-    desk = NationalDesk()
-    committed(desk.cleanup)
-    return desk
 
 
 def statuses(item: SyndicatedItem) -> dict[str, str]:
@@ -206,7 +154,7 @@ def test_a_failing_province_is_retried_and_recorded_without_blocking_the_others(
     # The board restores its section; the centre's "retry failed" delivers.
     with tenant_context(province):
         ensure_default_sections(HomePage.objects.get(), province)
-    send_deliveries((d.province, d.item_id) for d in retry_failed_deliveries(item.pk))
+    send_deliveries((d.province, d.item_id) for d in retry_deliveries(item.pk))
     assert wait_until(lambda: statuses(item)["48"] == DELIVERED)
     assert len(copies_of(item, "48")) == 1
 

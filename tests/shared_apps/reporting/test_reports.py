@@ -185,6 +185,22 @@ def test_provinces_that_have_not_answered_are_reminded_before_the_deadline(hanoi
     assert mail.outbox[-1].to == ["bbt@hcm.vss.gov.vn"] and "Báo cáo nhanh" in mail.outbox[-1].subject
 
 
+def test_a_reminder_run_repeated_the_same_day_sends_nothing_again(hcm):
+    from django.core import mail
+
+    from shared_apps.reporting.tasks import remind_adhoc_requests
+
+    hcm.province.email = "bbt@hcm.vss.gov.vn"
+    hcm.province.save()
+    AdHocRequest.objects.create(
+        subject="Báo cáo nhanh", questions="Số liệu?", deadline=timezone.localdate() + datetime.timedelta(days=1)
+    )
+
+    assert remind_adhoc_requests() == 1
+    assert remind_adhoc_requests() == 0  # the hourly run (or a message delivered twice)
+    assert len(mail.outbox) == 1
+
+
 def test_the_quarter_start_task_drafts_last_quarters_report_for_every_province(hanoi, hcm, monkeypatch):
     from shared_apps.reporting.tasks import prepare_last_quarter_reports
 
