@@ -271,3 +271,33 @@ def test_a_renamed_provinces_old_domain_answers_301_to_the_new_one(provinces):
 def test_renaming_refuses_a_domain_of_another_province(provinces, hanoi):
     with pytest.raises(MergeError, match="đã được dùng"):
         rename_province("48", domains=[hanoi.host])
+
+
+def test_the_central_admin_shows_a_dry_run_before_merging(provinces, central_admin):
+    source, target = provinces
+    response = central_admin.post(
+        "/admin/sap-nhap-tinh/", {"source": source.pk, "target": target.pk, "mode": "sections", "thu": "1"}
+    )
+    assert "Tin tức: 1 trang → Bảo hiểm xã hội thành phố Đà Nẵng" in response.content.decode()
+
+
+def test_the_central_admin_refuses_to_merge_without_the_confirmation(provinces, central_admin):
+    source, target = provinces
+    central_admin.post(
+        "/admin/sap-nhap-tinh/", {"source": source.pk, "target": target.pk, "mode": "sections", "sap-nhap": "1"}
+    )
+    assert Province.objects.get(pk=source.pk).status == Province.Status.ACTIVE
+
+
+def test_the_central_admin_merges_once_confirmed(provinces, central_admin):
+    source, target = provinces
+    response = central_admin.post(
+        "/admin/sap-nhap-tinh/",
+        {"source": source.pk, "target": target.pk, "mode": "sections", "confirm": "on", "sap-nhap": "1"},
+        follow=True,
+    )
+    assert "Bảo hiểm xã hội thành phố Huế → Bảo hiểm xã hội thành phố Đà Nẵng" in response.content.decode()
+
+
+def test_the_merge_screen_does_not_exist_in_a_province_admin(hanoi):
+    assert hanoi.signed_in_client().get("/admin/sap-nhap-tinh/").status_code == 404
