@@ -301,3 +301,11 @@ def test_the_central_admin_merges_once_confirmed(provinces, central_admin):
 
 def test_the_merge_screen_does_not_exist_in_a_province_admin(hanoi):
     assert hanoi.signed_in_client().get("/admin/sap-nhap-tinh/").status_code == 404
+
+
+def test_the_second_confirmation_backs_the_absorbed_schema_up_before_removing_it(provinces, settings, tmp_path):
+    settings.BACKUP_DIR = tmp_path
+    source, _ = provinces
+    _merge()
+    record = remove_merged_schema("46")
+    assert (Path(record.backup_path).is_file(), schema_exists(source.schema_name)) == (True, False)
