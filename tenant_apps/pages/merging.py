@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.db import models
@@ -165,7 +166,8 @@ def copy_page(merge: ProvinceMerge, source: PageSnapshot, parent: Page, foreign_
                 children.append(child)  # a row whose image, document or page did not come over is left
         setattr(page, accessor, children)
     for name, ids in source.many_to_many.items():
-        setattr(page, name, [pk for pk in (merge.moved("page", i) for i in ids) if pk])
+        moved = [pk for pk in (merge.moved("page", i) for i in ids) if pk]
+        setattr(page, name, list(page._meta.get_field(name).related_model.objects.filter(pk__in=moved)))
     parent.add_child(instance=page)
     revision = page.save_revision()
     if source.values.get("live"):
@@ -221,6 +223,20 @@ def copy_sections(
     return moved
 
 
+def _merged_file_name(merge: ProvinceMerge, model: type[models.Model], name: str) -> str:
+    """The name of the file's copy. One too long for the column is saved again under a shorter name
+    (or, when there is no copy to save — a dry run, a file already missing —, just shortened)."""
+    merged, file_field = merge.file_name(name), model._meta.get_field("file")
+    if len(merged) <= file_field.max_length:
+        return merged
+    short = merge.file_name(Path(name).name)
+    if not file_field.storage.exists(merged):
+        path = Path(short)
+        return str(path.with_stem(path.stem[: file_field.max_length - len(short) - 1]))
+    with file_field.storage.open(merged) as content:
+        return file_field.storage.save(short, content, max_length=file_field.max_length)
+
+
 def copy_media(merge: ProvinceMerge, model: type[models.Model], kind: str, label: str) -> None:
     """Every image or document row of the source, pointing at its copied file, in the root collection."""
     with merge.in_source():
@@ -230,7 +246,7 @@ def copy_media(merge: ProvinceMerge, model: type[models.Model], kind: str, label
     for pk, values, _keys in rows:
         if merge.moved(kind, pk):
             continue
-        item = model(**{**values, "file": merge.file_name(values["file"])}, collection=collection)
+        item = model(**{**values, "file": _merged_file_name(merge, model, values["file"])}, collection=collection)
         item.save()
         merge.remember(kind, pk, item.pk)
         moved += 1

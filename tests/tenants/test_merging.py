@@ -13,11 +13,13 @@ import wagtail_factories
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_exists, tenant_context
 from wagtail import hooks
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from tenant_apps.documents.models import DocumentIndexPage, LegalDocumentPage
@@ -27,7 +29,7 @@ from tenants.merging import MergeError, merge_provinces, remove_merged_schema, r
 from tenants.models import Domain, Province, ProvinceMergeRecord
 from tenants.services import onboard_province
 from tenants.steps import MERGE_PROVINCES
-from tests.factories.content import LegalDocumentPageFactory, NewsPageFactory
+from tests.factories.content import LegalDocumentPageFactory, NewsPageFactory, WagtailDocumentFactory
 from tests.factories.users import UserFactory
 
 SOURCE_HOST, TARGET_HOST = "hue.localhost", "danang.localhost"
@@ -309,3 +311,27 @@ def test_the_second_confirmation_backs_the_absorbed_schema_up_before_removing_it
     _merge()
     record = remove_merged_schema("46")
     assert (Path(record.backup_path).is_file(), schema_exists(source.schema_name)) == (True, False)
+
+
+def test_a_file_whose_merged_name_would_be_too_long_is_still_moved(provinces):
+    source, target = provinces
+    long_name = "quyet-dinh-ve-viec-ban-hanh-quy-che-to-chuc-va-hoat-dong-cua-ban-bien-tap-2026.pdf"
+    with tenant_context(source):
+        WagtailDocumentFactory(title="Quy chế Ban Biên tập", file=ContentFile(b"%PDF-1.4\n", name=long_name))
+    _merge()
+    with tenant_context(target):
+        assert get_document_model().objects.get(title="Quy chế Ban Biên tập").file.read() == b"%PDF-1.4\n"
+
+
+def test_links_between_moved_pages_point_at_the_moved_copies(provinces):
+    source, target = provinces
+    with tenant_context(source):
+        index = DocumentIndexPage.objects.get()
+        old = LegalDocumentPageFactory(parent=index, title="Quyết định cũ", slug="qd-cu")
+        newer = LegalDocumentPageFactory(parent=index, title="Quyết định thay thế", slug="qd-thay-the")
+        newer.replaces.set([old])
+        newer.save_revision().publish()
+    _merge()
+    with tenant_context(target):
+        replaced = LegalDocumentPage.objects.get(title="Quyết định thay thế").replaces.all()
+        assert [page.title for page in replaced] == ["Quyết định cũ"]
