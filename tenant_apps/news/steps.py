@@ -4,7 +4,7 @@ counts, and the articles that a merge moves."""
 from taggit.models import Tag
 from wagtail import hooks
 
-from tenant_apps.pages.merging import PageSnapshot, copy_sections, redirect_old_path
+from tenant_apps.pages.merging import PageSnapshot, copy_sections
 from tenants.steps import MERGE_PROVINCES, PROVINCE_BACKUP_CONTENTS, ProvinceMerge
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
@@ -18,8 +18,7 @@ def count_news_articles() -> dict[str, int]:
 @hooks.register(MERGE_PROVINCES, order=120)
 def move_news(merge: ProvinceMerge) -> None:
     """Local articles, tagged with the absorbed office's name, in the receiving province's categories
-    (created when missing). National items are not copied: the receiving province has its own copy,
-    and the old address leads to it."""
+    (created when missing)."""
     with merge.in_source():
         categories = {c.pk: (c.slug, c.name, c.description) for c in NewsCategory.objects.all()}
     category_ids = {}
@@ -27,16 +26,9 @@ def move_news(merge: ProvinceMerge) -> None:
         category = NewsCategory.objects.filter(slug=slug).first() or NewsCategory.objects.filter(name=name).first()
         category_ids[pk] = (category or NewsCategory.objects.create(slug=slug, name=name, description=description)).pk
 
-    def prepare(page: PageSnapshot) -> PageSnapshot | None:
-        key = page.values.get("syndication_key")
-        if key:
-            national = NewsPage.objects.filter(syndication_key=key).first()
-            if national:
-                redirect_old_path(page.old_path, page=national)
-            return None
-        page.children.setdefault("tagged_items", []).append(
-            {"values": {}, "foreign_keys": {"tag": (Tag, merge.source_label)}}
-        )
+    def labelled(page: PageSnapshot) -> PageSnapshot:
+        label = {"values": {}, "foreign_keys": {"tag": (Tag, merge.source_label)}}
+        page.children.setdefault("tagged_items", []).append(label)
         return page
 
-    copy_sections(merge, NewsIndexPage, "Tin tức", {NewsCategory: category_ids.get}, prepare)
+    copy_sections(merge, NewsIndexPage, "Tin tức", {NewsCategory: category_ids.get}, labelled)

@@ -198,16 +198,28 @@ def destination(merge: ProvinceMerge, section: PageSnapshot) -> Page:
     return copy_page(merge, section, merge.archive_root)
 
 
+def _national_copy_redirected(page: PageSnapshot) -> bool:
+    """A copy of a national item (SyndicatedCopyMixin) is not moved: the receiving province has its
+    own copy, and the old address leads to it."""
+    key = page.values.get("syndication_key")
+    if not key:
+        return False
+    national = page.model.objects.filter(syndication_key=key).first()
+    if national:
+        redirect_old_path(page.old_path, page=national)
+    return True
+
+
 def copy_sections(
     merge: ProvinceMerge,
     index_model: type[Page],
     label: str,
     foreign_keys: ForeignKeyMap | None = None,
-    prepare: Callable[[PageSnapshot], PageSnapshot | None] = lambda page: page,
+    prepare: Callable[[PageSnapshot], PageSnapshot] = lambda page: page,
 ) -> int:
     """Every section of `index_model` in the source, with its pages, into the target; one report line.
 
-    `prepare` may change a page before it is written (a label) or leave it out (None)."""
+    `prepare` may change a page before it is written (a label). Copies of national items stay out."""
     with merge.in_source():
         sections = [
             (snapshot(section), [snapshot(child) for child in section.get_children().order_by("path")])
@@ -216,7 +228,8 @@ def copy_sections(
     moved = 0
     for section, children in sections:
         parent = destination(merge, section)
-        for child in filter(None, map(prepare, children)):
+        local = [child for child in children if not _national_copy_redirected(child)]
+        for child in map(prepare, local):
             copy_page(merge, child, parent, foreign_keys)
             moved += 1
     merge.report(f"{label}: {moved} trang → {merge.target}")

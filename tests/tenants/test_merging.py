@@ -6,6 +6,7 @@ untouched third ones. Each test's merge is rolled back with its transaction.
 """
 
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -335,3 +336,19 @@ def test_links_between_moved_pages_point_at_the_moved_copies(provinces):
     with tenant_context(target):
         replaced = LegalDocumentPage.objects.get(title="Quyết định thay thế").replaces.all()
         assert [page.title for page in replaced] == ["Quyết định cũ"]
+
+
+def test_a_national_document_both_provinces_received_is_not_copied_and_its_old_address_leads_to_the_receivers(
+    provinces,
+):
+    source, target = provinces
+    key = uuid.uuid4()
+    with tenant_context(source):
+        LegalDocumentPageFactory(
+            parent=DocumentIndexPage.objects.get(), slug="nghi-dinh-toan-nganh", syndication_key=key
+        )
+    with tenant_context(target):
+        LegalDocumentPageFactory(parent=DocumentIndexPage.objects.get(), slug="nghi-dinh-chung", syndication_key=key)
+    _merge()
+    response = Client(HTTP_HOST=SOURCE_HOST).get("/van-ban/nghi-dinh-toan-nganh/")
+    assert response["Location"] == f"http://{TARGET_HOST}/van-ban/nghi-dinh-chung/"
