@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import OnboardingJob, Province
+from .models import OnboardingJob, Province, ProvinceMergeRecord
 from .registry import load_registry
 from .services import OnboardingError, validate_onboarding_request
 
@@ -65,3 +65,56 @@ class AddAdministratorForm(forms.Form):
     email = forms.EmailField(
         label=_("Thư điện tử"), help_text=_("Người này nhận liên kết để tự đặt mật khẩu; không gửi mật khẩu qua thư.")
     )
+
+
+def _active_provinces():
+    return Province.objects.exclude(code="").filter(status=Province.Status.ACTIVE).order_by("code")
+
+
+class MergeForm(forms.Form):
+    """Sáp nhập tỉnh: which province is absorbed, into which, and where its content goes."""
+
+    source = forms.ModelChoiceField(label=_("Tỉnh bị sáp nhập"), queryset=Province.objects.none())
+    target = forms.ModelChoiceField(label=_("Tỉnh nhận"), queryset=Province.objects.none())
+    mode = forms.ChoiceField(
+        label=_("Nội dung chuyển vào"),
+        choices=ProvinceMergeRecord.Mode.choices,
+        initial=ProvinceMergeRecord.Mode.SECTIONS,
+        widget=forms.RadioSelect,
+    )
+    confirm = forms.BooleanField(
+        label=_("Tôi đã xem bản chạy thử và xác nhận sáp nhập"),
+        required=False,
+        help_text=_("Chỉ cần khi bấm «Sáp nhập». Schema cũ chưa bị xoá: việc đó cần một xác nhận nữa."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = self.fields["target"].queryset = _active_provinces()
+
+
+class RemoveSchemaForm(forms.Form):
+    """The second confirmation: type the absorbed province's code."""
+
+    code = forms.CharField(label=_("Nhập mã tỉnh đã sáp nhập để xác nhận xoá schema"), max_length=8)
+
+
+class RenameForm(forms.Form):
+    """Đổi tên tỉnh: what changes; empty fields stay as they are."""
+
+    province = forms.ModelChoiceField(label=_("Tỉnh, thành phố"), queryset=Province.objects.none())
+    name = forms.CharField(label=_("Tên chính thức mới"), max_length=200, required=False)
+    short_name = forms.CharField(label=_("Tên ngắn mới"), max_length=100, required=False)
+    office_name = forms.CharField(label=_("Tên cơ quan mới"), max_length=200, required=False)
+    code = forms.CharField(label=_("Mã mới"), max_length=8, required=False)
+    slug = forms.SlugField(label=_("Slug mới"), max_length=63, required=False)
+    domains = forms.CharField(
+        label=_("Tên miền mới"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một tên miền, dòng đầu là tên miền chính; các tên miền cũ chuyển hướng 301."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = _active_provinces()

@@ -2,9 +2,11 @@
 
 from django.core.exceptions import DisallowedHost
 from django.db import connection
+from django.http import HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django_tenants.middleware.main import TenantMainMiddleware
 from django_tenants.utils import get_tenant_domain_model
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
 from tenants.versions import Counter
@@ -72,6 +74,38 @@ def _site_fields(request) -> dict | None:
     if site is None:
         return None
     return {field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields}
+
+
+class FormerHostRedirectMiddleware:
+    """A former host (of a renamed province, or of one absorbed by a merge) answers 301 on the
+    province's primary domain: to the page an old path was moved to (a Wagtail redirect of the
+    receiving site), or else to the same path. One hop, so an old path that a page of the receiving
+    province also has still reaches the moved page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        province = getattr(request, "tenant", None)
+        if province is None or request.get_host().split(":")[0] not in _former_hosts(request):
+            return self.get_response(request)
+        primary = TENANT_GENERATION.cached(
+            request, f"primary:{province.schema_name}", lambda: province.get_primary_domain().domain
+        )
+        port = request.get_port()
+        base = f"{request.scheme}://{primary}{'' if port in ('80', '443') else f':{port}'}"
+        moved = Redirect.objects.filter(site__isnull=True, old_path=Redirect.normalise_path(request.path)).first()
+        link = moved.link if moved else request.get_full_path()
+        return HttpResponsePermanentRedirect(link if "://" in link else base + link)
+
+
+def _former_hosts(request) -> frozenset[str]:
+    domain_model = get_tenant_domain_model()
+    return TENANT_GENERATION.cached(
+        request,
+        "former-hosts",
+        lambda: frozenset(domain_model.objects.filter(redirects=True).values_list("domain", flat=True)),
+    )
 
 
 class SuspendedProvinceMiddleware:

@@ -17,6 +17,8 @@ class Province(TenantMixin):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Đang hoạt động")
         SUSPENDED = "suspended", _("Tạm ngừng")
+        # Absorbed into another province (tenants/merging.py): no host, no task; its reports stay here.
+        MERGED = "merged", _("Đã sáp nhập")
 
     # Onboarding creates the schema itself (cloning the template), inside its transaction.
     auto_create_schema = False
@@ -71,7 +73,17 @@ class Province(TenantMixin):
 
 
 class Domain(DomainMixin):
-    """Tên miền — a host name that serves one province's site (or the central site)."""
+    """Tên miền — a host name that serves one province's site (or the central site).
+
+    A former host (of a renamed or absorbed province) keeps its row with `redirects` set: every
+    request to it answers 301 on the province's primary domain (tenants.middleware).
+    """
+
+    redirects = models.BooleanField(
+        _("chuyển hướng về tên miền chính"),
+        default=False,
+        help_text=_("Tên miền cũ: mọi địa chỉ chuyển hướng 301 về tên miền chính của tỉnh."),
+    )
 
     class Meta:
         verbose_name = _("tên miền")
@@ -134,3 +146,55 @@ class PendingVersionBump(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ProvinceMergeRecord(models.Model):
+    """Sáp nhập — one province absorbed into another (tenants/merging.py), and how far it went.
+
+    Public-schema rows that point at the absorbed Province (reports, dossier) keep pointing at it:
+    its row stays, with status "merged", after its schema is removed.
+    """
+
+    class Mode(models.TextChoices):
+        SECTIONS = "sections", _("Vào các chuyên mục của tỉnh nhận, có nhãn nguồn")
+        ARCHIVE = "archive", _("Vào một mục lưu trữ riêng")
+
+    source = models.OneToOneField(
+        Province, verbose_name=_("tỉnh bị sáp nhập"), on_delete=models.PROTECT, related_name="merged_into"
+    )
+    target = models.ForeignKey(Province, verbose_name=_("tỉnh nhận"), on_delete=models.PROTECT, related_name="absorbed")
+    mode = models.CharField(_("nơi nhận nội dung"), max_length=20, choices=Mode.choices, default=Mode.SECTIONS)
+    source_name = models.CharField(_("tên tỉnh bị sáp nhập"), max_length=200)
+    log = models.TextField(_("nhật ký"), blank=True)
+    requested_by = models.CharField(_("người thực hiện"), max_length=150, blank=True)
+    merged_at = models.DateTimeField(_("sáp nhập lúc"), null=True, blank=True)
+    backup_path = models.CharField(_("bản sao lưu"), max_length=500, blank=True)
+    schema_removed_at = models.DateTimeField(_("xoá schema lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sáp nhập tỉnh")
+        verbose_name_plural = _("sáp nhập tỉnh")
+        ordering = ["-merged_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source_name} → {self.target}"
+
+
+class MergedObject(models.Model):
+    """What a merge already moved: a row of the absorbed schema and its copy in the receiving one.
+
+    Keyed by the absorbed ids, so a merge run again after a failure skips what is there.
+    """
+
+    merge = models.ForeignKey(ProvinceMergeRecord, on_delete=models.CASCADE, related_name="objects_moved")
+    kind = models.CharField(max_length=50)  # "page", "image", "document", "user", "qa.question"…
+    source_id = models.PositiveBigIntegerField()
+    target_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["merge", "kind", "source_id"], name="unique_merged_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.source_id} → {self.target_id}"

@@ -38,7 +38,7 @@ PROVINCE_BACKUP_CONTENTS = "province_backup_contents"
 # fn(province: Province) -> None; after an in-place restore (`restore_province`), in the province's schema
 # and one transaction: what the apps keep about the province outside its schema, or cached, catches up.
 PROVINCE_RESTORED = "province_restored"
-# fn(merge: ProvinceMerge) -> None; reserved for the merge of provinces, which does not exist yet.
+# fn(merge: ProvinceMerge) -> None; in the merge's transaction and the receiving province's schema.
 MERGE_PROVINCES = "merge_provinces"
 # Demo data for `make run` (manage.py setup_demo, in tenant_apps/demo). Steps must be idempotent.
 # fn(report: Reporter) -> None; in the public schema, after ensure_central_site().
@@ -71,11 +71,45 @@ class Onboarding:
 
 @dataclass
 class ProvinceMerge:
-    """What a merge step will receive: `source`'s content moves into `target` (both schemas exist)."""
+    """What a merge step receives: `source`'s content moves into `target` (both schemas exist).
+
+    Steps run in the target's schema and read the source with `with merge.in_source():`. `moved()`
+    and `remember()` key what was copied on the source's ids (kind "page", "image", "user"…), so a
+    re-run skips it. `archive_root` is set by the step that makes the archive section (mode
+    "archive"). `file_name()` is where a file of the source's media folder was copied to.
+    """
 
     source: Province
     target: Province
     report: Reporter
+    mode: str  # ProvinceMergeRecord.Mode: "sections" or "archive"
+    record: Any  # the ProvinceMergeRecord
+    archive_root: Page | None = None
+
+    @property
+    def source_label(self) -> str:
+        """How moved content names where it came from, e.g. "Bảo hiểm xã hội tỉnh Hà Giang"."""
+        return self.record.source_name
+
+    def in_source(self):
+        from django_tenants.utils import tenant_context
+
+        return tenant_context(self.source)
+
+    def moved(self, kind: str, source_id: int) -> int | None:
+        row = self.record.objects_moved.filter(kind=kind, source_id=source_id).first()
+        return row.target_id if row else None
+
+    def remember(self, kind: str, source_id: int, target_id: int) -> None:
+        self.record.objects_moved.update_or_create(kind=kind, source_id=source_id, defaults={"target_id": target_id})
+
+    def file_name(self, name: str) -> str:
+        """The storage name, in the target's media folder, of a source file called `name`."""
+        return f"{MERGED_MEDIA_FOLDER}/{self.source.schema_name}/{name}" if name else name
+
+
+# Where a merge copies the absorbed province's media, inside the receiving province's media folder.
+MERGED_MEDIA_FOLDER = "sap-nhap"
 
 
 def run_steps(hook_name: str, *args: Any) -> list[Any]:

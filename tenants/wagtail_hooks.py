@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from .merge_views import PERMISSION, merge_view, remove_schema_view, rename_view
 from .models import OnboardingJob, Province
-from .schemas import PROVINCE
+from .schemas import CENTRAL, PROVINCE
 from .views import choose_theme
 from .viewsets import CentralOnlyPolicy, ProvinceAdminGroup, ScopedMenuItem, scoped_urlpatterns
 
@@ -33,4 +34,35 @@ def register_theme_menu_item():
         permission="wagtailcore.change_site",
         icon_name="image",
         order=900,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_merge_urls():
+    return scoped_urlpatterns(
+        CENTRAL,
+        [
+            path("sap-nhap-tinh/", merge_view, name="merge_provinces"),
+            path("sap-nhap-tinh/<int:pk>/xoa-schema/", remove_schema_view, name="merge_provinces_remove_schema"),
+            path("doi-ten-tinh/", rename_view, name="rename_province"),
+        ],
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_merge_menu_item():
+    return ScopedMenuItem(
+        _("Sáp nhập tỉnh"),
+        reverse("merge_provinces"),
+        scope=CENTRAL,
+        permission=PERMISSION,
+        icon_name="globe",
+        order=160,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_rename_menu_item():
+    return ScopedMenuItem(
+        _("Đổi tên tỉnh"), reverse("rename_province"), scope=CENTRAL, permission=PERMISSION, icon_name="edit", order=161
     )

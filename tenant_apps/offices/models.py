@@ -9,7 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from tenant_apps.search.text import fold
+from tenants.registry import find_unit
 from tenants.schemas import ProvincePageMixin
+
+from .admin_units import find_former_address
 
 
 class OfficeDirectoryPage(ProvincePageMixin, Page):
@@ -27,11 +30,28 @@ class OfficeDirectoryPage(ProvincePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("xa", "").strip()[:100]
-        offices = self.offices.all()
+        offices, former = self.offices.all(), None
         if query:
-            offices = offices.filter(communes_folded__contains=fold(query))
-        context.update(query=query, offices=offices)
+            offices, former = offices_serving(self.offices.all(), query, getattr(request, "tenant", None))
+        context.update(query=query, offices=offices, former_address=former)
         return context
+
+
+def offices_serving(offices, query: str, province) -> tuple:
+    """The offices whose communes match `query`; failing that, `query` read as an address of before
+    01/07/2025 ("phường Cống Vị, quận Ba Đình") and the offices of the commune(s) covering it now."""
+    found = offices.filter(communes_folded__contains=fold(query))
+    if found.exists() or province is None:
+        return found, None
+    unit = find_unit(province.code) if province.code else None
+    names = [former.name for former in unit.former_units] if unit else [province.short_name]
+    former = find_former_address(query, names)
+    if former is None:
+        return found, None
+    matches = models.Q()
+    for commune in former.new_communes:
+        matches |= models.Q(communes_folded__contains=fold(commune.split(" ", 1)[-1]))
+    return offices.filter(matches), former
 
 
 class Office(Orderable):

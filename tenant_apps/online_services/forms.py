@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from tenant_apps.antispam.forms import ProtectedForm
+from tenant_apps.offices.admin_units import commune_choices
 
 from .admin_forms import FIXED_FIELDS, RESERVED_FIELD_NAMES
 from .models import ALLOWED_TRANSITIONS, RequestStatus
@@ -147,6 +148,11 @@ class ServiceRequestFormBuilder(FormBuilder):
         if not options.get("help_text"):
             options["help_text"] = upload_help_text()
         return PrivateFileField(**options)
+
+    def create_commune_field(self, field, options):
+        """Today's communes of the site's province (since 01/07/2025), a plain select."""
+        choices = commune_choices(getattr(connection.tenant, "code", ""))
+        return forms.ChoiceField(choices=[("", _("— Chọn xã, phường —")), *choices], **options)
 
     def get_form_class(self):
         attrs = dict(self.formfields)

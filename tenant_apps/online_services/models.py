@@ -57,6 +57,7 @@ FIELD_TYPE_CHOICES = (
     ("checkboxes", _("Chọn nhiều (ô đánh dấu)")),
     ("checkbox", _("Một ô đánh dấu (ví dụ: cam đoan)")),
     ("file", _("Tệp đính kèm (PDF, JPEG, PNG)")),
+    ("commune", _("Xã, phường (danh sách xã, phường hiện nay của tỉnh)")),
 )
 
 

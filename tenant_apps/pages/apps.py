@@ -12,7 +12,7 @@ class PagesConfig(AppConfig):
 
         from tenants.models import Province
 
-        from . import fragments, steps  # noqa: F401  (steps: tenants/steps.py)
+        from . import fragments, steps  # noqa: F401  (steps: restores and merges, tenants/steps.py)
         from .caching import purge_page_and_its_lists
 
         page_published.connect(purge_page_and_its_lists, dispatch_uid="purge-page-and-its-lists")

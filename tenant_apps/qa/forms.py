@@ -1,12 +1,14 @@
 import re
 
 from django import forms
+from django.db import connection
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text import get_rich_text_editor_widget
 
 from tenant_apps.antispam.forms import ProtectedForm
 from tenant_apps.contact.forms import PHONE_RE
+from tenant_apps.offices.admin_units import commune_choices
 
 from .models import Topic
 
@@ -21,6 +23,14 @@ class QuestionForm(ProtectedForm):
     body = forms.CharField(label=_("Nội dung câu hỏi"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
 
     field_order = ["asker_name", "email", "phone", "commune", "topic", "title", "body", "captcha", "website"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = commune_choices(getattr(connection.tenant, "code", ""))
+        if choices:  # today's communes of the site's province, a plain select (no script needed)
+            self.fields["commune"] = forms.ChoiceField(
+                label=self.fields["commune"].label, choices=[("", _("— Chọn xã, phường —")), *choices]
+            )
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -151,6 +151,7 @@ MIDDLEWARE = [
     # What nginx may keep of each answer, whichever middleware gave it.
     "tenant_apps.pages.caching.CacheControlMiddleware",
     "tenants.middleware.CachedTenantMiddleware",
+    "tenants.middleware.FormerHostRedirectMiddleware",
     "tenants.middleware.SuspendedProvinceMiddleware",
     "tenant_apps.pages.fragments.SiteRootPathsMiddleware",
     "tenant_apps.analytics.middleware.PageViewCounterMiddleware",

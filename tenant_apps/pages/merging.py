@@ -1,0 +1,266 @@
+"""Moving pages, images and documents from an absorbed province into the receiving one (a merge).
+
+Pages cannot be moved between schemas, so a page is read whole in the absorbed schema (its fields,
+inline rows, tags and links) and created again in the receiving one, published as it was, with a
+Wagtail redirect from its old path. Images and documents point at their files' copies, which the
+kernel made before the transaction (`merge.file_name`). Each copy is remembered under the source's
+id (`merge.remember`), so a merge run again after a failure continues where it stopped.
+The apps' merge steps (their `steps.py`) call `copy_page` and `destination`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import get_all_child_relations
+from taggit.models import Tag
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
+
+from tenants.steps import ProvinceMerge
+
+# Page fields a copy keeps; the rest of Page's own columns (tree, revisions, locks, owner, locale) are the new site's.
+KEPT_PAGE_FIELDS = {
+    "title",
+    "draft_title",
+    "slug",
+    "seo_title",
+    "search_description",
+    "show_in_menus",
+    "live",
+    "first_published_at",
+    "go_live_at",
+    "expire_at",
+}
+EMBED_ID = re.compile(r'(<(?:embed|a)\b[^>]*?(?:embedtype|linktype)="(image|document|page)"[^>]*?\bid=")(\d+)(")')
+
+ForeignKeyMap = dict[type[models.Model], Callable[[int], int | None]]
+
+
+@dataclass
+class PageSnapshot:
+    """A source page read whole, in the source schema, to be written in the target one."""
+
+    model: type[Page]
+    pk: int
+    values: dict[str, Any]
+    foreign_keys: dict[str, tuple[type[models.Model], int]]
+    children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    many_to_many: dict[str, list[int]] = field(default_factory=dict)
+    old_path: str = ""
+
+
+def site_path(page: Page) -> str:
+    """The page's path on its site ("/tin-tuc/bai-viet/"), in the current schema."""
+    root = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    prefix = root.root_page.url_path if root else "/"
+    return "/" + page.url_path[len(prefix) :] if page.url_path.startswith(prefix) else page.url_path
+
+
+def _row_values(instance: models.Model, skip: set[str]) -> tuple[dict, dict]:
+    values, foreign_keys = {}, {}
+    for model_field in instance._meta.concrete_fields:
+        if model_field.primary_key or model_field.name in skip:
+            continue
+        if model_field.is_relation:
+            value = getattr(instance, model_field.attname)
+            if value is not None:
+                related = model_field.related_model
+                foreign_keys[model_field.name] = (
+                    (Tag, getattr(instance, model_field.name).name) if issubclass(related, Tag) else (related, value)
+                )
+            continue
+        value = getattr(instance, model_field.attname)
+        values[model_field.name] = value.name if isinstance(model_field, models.FileField) else value
+    return values, foreign_keys
+
+
+def snapshot(page: Page) -> PageSnapshot:
+    """Read `page` (specific) in the current schema, the source's."""
+    page = page.specific
+    page_fields = {f.name for f in Page._meta.concrete_fields} - KEPT_PAGE_FIELDS
+    own_fields = {f.name for f in page._meta.concrete_fields if f.auto_created}
+    values, foreign_keys = _row_values(page, page_fields | own_fields)
+    result = PageSnapshot(type(page), page.pk, values, foreign_keys, old_path=site_path(page))
+    for relation in get_all_child_relations(page):
+        parental_key = relation.field.name
+        result.children[relation.get_accessor_name()] = [
+            {"values": row_values, "foreign_keys": row_keys}
+            for row in getattr(page, relation.get_accessor_name()).all()
+            for row_values, row_keys in [_row_values(row, {parental_key})]
+        ]
+    for m2m in page._meta.many_to_many:
+        if isinstance(m2m, ParentalManyToManyField):
+            result.many_to_many[m2m.name] = list(getattr(page, m2m.name).values_list("pk", flat=True))
+    return result
+
+
+def rewrite_rich_text(merge: ProvinceMerge, html: str) -> str:
+    """Point embedded images, document and page links at their copies (or drop the id to a missing one)."""
+
+    def replace(match: re.Match) -> str:
+        target = merge.moved(match.group(2), int(match.group(3)))
+        return f"{match.group(1)}{target if target else 0}{match.group(4)}"
+
+    return EMBED_ID.sub(replace, html or "")
+
+
+def _resolve(merge: ProvinceMerge, key: tuple, foreign_keys: ForeignKeyMap) -> int | None:
+    related, source_value = key
+    if related is Tag:
+        return Tag.objects.get_or_create(name=source_value)[0].pk
+    if issubclass(related, Page):
+        return merge.moved("page", source_value)
+    if issubclass(related, get_image_model()):
+        return merge.moved("image", source_value)
+    if issubclass(related, get_document_model()):
+        return merge.moved("document", source_value)
+    mapper = foreign_keys.get(related)
+    return mapper(source_value) if mapper else None
+
+
+def _apply(merge, instance, values: dict, keys: dict, foreign_keys: ForeignKeyMap) -> None:
+    for name, value in values.items():
+        if isinstance(instance._meta.get_field(name), RichTextField):
+            value = rewrite_rich_text(merge, value)
+        setattr(instance, name, value)
+    for name, key in keys.items():
+        setattr(instance, instance._meta.get_field(name).attname, _resolve(merge, key, foreign_keys))
+
+
+def _free_slug(parent: Page, slug: str, suffix: str) -> str:
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, number = slug, 1
+    while candidate in taken:
+        candidate = f"{slug}-{suffix}" + (f"-{number}" if number > 1 else "")
+        number += 1
+    return candidate
+
+
+def copy_page(merge: ProvinceMerge, source: PageSnapshot, parent: Page, foreign_keys: ForeignKeyMap | None = None):
+    """Create `source` under `parent` (target schema), published if it was, with a 301 from its old
+    path; return the copy. A page copied by an earlier run is returned as it is."""
+    done = merge.moved("page", source.pk)
+    if done:
+        return Page.objects.get(pk=done).specific
+    foreign_keys = foreign_keys or {}
+    page = source.model()
+    _apply(merge, page, source.values, source.foreign_keys, foreign_keys)
+    page.slug = _free_slug(parent, page.slug, merge.source.slug)
+    for accessor, rows in source.children.items():
+        child_model = getattr(page, accessor).model
+        children = []
+        for row in rows:
+            child = child_model()
+            _apply(merge, child, row["values"], row["foreign_keys"], foreign_keys)
+            if all(getattr(child, child_model._meta.get_field(name).attname) for name in row["foreign_keys"]):
+                children.append(child)  # a row whose image, document or page did not come over is left
+        setattr(page, accessor, children)
+    for name, ids in source.many_to_many.items():
+        moved = [pk for pk in (merge.moved("page", i) for i in ids) if pk]
+        setattr(page, name, list(page._meta.get_field(name).related_model.objects.filter(pk__in=moved)))
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if source.values.get("live"):
+        revision.publish()
+    merge.remember("page", source.pk, page.pk)
+    redirect_old_path(source.old_path, page=page)
+    return page
+
+
+def redirect_old_path(old_path: str, *, page: Page | None = None, link: str = "") -> None:
+    """A 301 in the receiving site from a path of the absorbed site (any host of the schema)."""
+    Redirect.objects.update_or_create(
+        site=None,
+        old_path=Redirect.normalise_path(old_path),
+        defaults={"redirect_page": page, "redirect_link": link, "is_permanent": True},
+    )
+
+
+def destination(merge: ProvinceMerge, section: PageSnapshot) -> Page:
+    """Where the pages of a source section go: the receiving site's section of the same type, or
+    (mode "archive") a copy of the section under the archive page."""
+    if merge.archive_root is None:
+        existing = section.model.objects.first()
+        if existing is None:
+            raise LookupError(f"{merge.target} không có mục {section.model._meta.verbose_name}.")
+        merge.remember("page", section.pk, existing.pk)
+        return existing
+    return copy_page(merge, section, merge.archive_root)
+
+
+def _national_copy_redirected(page: PageSnapshot) -> bool:
+    """A copy of a national item (SyndicatedCopyMixin) is not moved: the receiving province has its
+    own copy, and the old address leads to it."""
+    key = page.values.get("syndication_key")
+    if not key:
+        return False
+    national = page.model.objects.filter(syndication_key=key).first()
+    if national:
+        redirect_old_path(page.old_path, page=national)
+    return True
+
+
+def copy_sections(
+    merge: ProvinceMerge,
+    index_model: type[Page],
+    label: str,
+    foreign_keys: ForeignKeyMap | None = None,
+    prepare: Callable[[PageSnapshot], PageSnapshot] = lambda page: page,
+) -> int:
+    """Every section of `index_model` in the source, with its pages, into the target; one report line.
+
+    `prepare` may change a page before it is written (a label). Copies of national items stay out."""
+    with merge.in_source():
+        sections = [
+            (snapshot(section), [snapshot(child) for child in section.get_children().order_by("path")])
+            for section in index_model.objects.all()
+        ]
+    moved = 0
+    for section, children in sections:
+        parent = destination(merge, section)
+        local = [child for child in children if not _national_copy_redirected(child)]
+        for child in map(prepare, local):
+            copy_page(merge, child, parent, foreign_keys)
+            moved += 1
+    merge.report(f"{label}: {moved} trang → {merge.target}")
+    return moved
+
+
+def _merged_file_name(merge: ProvinceMerge, model: type[models.Model], name: str) -> str:
+    """The name of the file's copy. One too long for the column is saved again under a shorter name
+    (or, when there is no copy to save — a dry run, a file already missing —, just shortened)."""
+    merged, file_field = merge.file_name(name), model._meta.get_field("file")
+    if len(merged) <= file_field.max_length:
+        return merged
+    short = merge.file_name(Path(name).name)
+    if not file_field.storage.exists(merged):
+        path = Path(short)
+        return str(path.with_stem(path.stem[: file_field.max_length - len(short) - 1]))
+    with file_field.storage.open(merged) as content:
+        return file_field.storage.save(short, content, max_length=file_field.max_length)
+
+
+def copy_media(merge: ProvinceMerge, model: type[models.Model], kind: str, label: str) -> None:
+    """Every image or document row of the source, pointing at its copied file, in the root collection."""
+    with merge.in_source():
+        rows = [(row.pk, *_row_values(row, {"collection", "uploaded_by_user"})) for row in model.objects.all()]
+    collection = Collection.get_first_root_node()
+    moved = 0
+    for pk, values, _keys in rows:
+        if merge.moved(kind, pk):
+            continue
+        item = model(**{**values, "file": _merged_file_name(merge, model, values["file"])}, collection=collection)
+        item.save()
+        merge.remember(kind, pk, item.pk)
+        moved += 1
+    merge.report(f"{label}: {moved} tệp → {merge.target}")

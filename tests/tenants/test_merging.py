@@ -1,0 +1,354 @@
+"""Merging one province into another, and renaming one (tenants/merging.py and the apps' merge steps).
+
+Two provinces are onboarded for this module (Huế absorbed into Đà Nẵng), committed once because
+cloning a schema takes seconds, and removed at its end; hanoi and hcm from conftest are the
+untouched third ones. Each test's merge is rolled back with its transaction.
+"""
+
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+import wagtail_factories
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django_tenants.utils import schema_exists, tenant_context
+from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from tenant_apps.documents.models import DocumentIndexPage, LegalDocumentPage
+from tenant_apps.news.models import NewsIndexPage, NewsPage
+from tenant_apps.qa.models import Question, QuestionIndexPage
+from tenants.merging import MergeError, merge_provinces, remove_merged_schema, rename_province
+from tenants.models import Domain, Province, ProvinceMergeRecord
+from tenants.services import onboard_province
+from tenants.steps import MERGE_PROVINCES
+from tests.factories.content import LegalDocumentPageFactory, NewsPageFactory, WagtailDocumentFactory
+from tests.factories.users import UserFactory
+
+SOURCE_HOST, TARGET_HOST = "hue.localhost", "danang.localhost"
+ARTICLE = "Huế chi trả lương hưu qua tài khoản"
+SHARED_SLUG = "chi-tra-luong-huu"
+
+
+@pytest.fixture(scope="module")
+def merged_pair(django_db_setup, django_db_blocker):
+    """Huế with an article (with an image), a legal document (with a file), an answered question and
+    an editor; Đà Nẵng with an article of the same slug."""
+    with django_db_blocker.unblock():
+        pair = _onboard_pair()
+    yield
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        for province in pair:
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP SCHEMA IF EXISTS "{province.schema_name}" CASCADE')
+            Domain.objects.filter(tenant=province).delete()
+            province.delete()
+            shutil.rmtree(Path(settings.MEDIA_ROOT) / province.schema_name, ignore_errors=True)
+
+
+@pytest.fixture
+def provinces(merged_pair, db):
+    return Province.objects.get(code="46"), Province.objects.get(code="48")
+
+
+def _onboard_pair():
+    source = onboard_province("46").province
+    target = onboard_province("48").province
+    with tenant_context(source):
+        image = wagtail_factories.ImageFactory(title="Ảnh chi trả")
+        NewsPageFactory(
+            parent=NewsIndexPage.objects.get(),
+            title=ARTICLE,
+            slug=SHARED_SLUG,
+            featured_image=image,
+            featured_image_alt="Ảnh chi trả lương hưu",
+            body=f'<p>Nội dung.</p><embed embedtype="image" format="fullwidth" id="{image.pk}" alt="Ảnh"/>',
+        )
+        LegalDocumentPageFactory(
+            parent=DocumentIndexPage.objects.get(), title="Quyết định của BHXH Huế", slug="qd-hue", with_file=True
+        )
+        Question.objects.create(
+            page=QuestionIndexPage.objects.get(),
+            asker_name="Trần Thị Bình",
+            commune="Phường Thuận Hóa",
+            topic="bhxh",
+            title="Hưởng chế độ ốm đau thế nào?",
+            body="Tôi muốn hỏi.",
+            status=Question.Status.PUBLISHED,
+            answer="<p>Trả lời của BHXH Huế.</p>",
+        )
+        UserFactory(username="bientapvien.hue", groups=[Group.objects.get(name="Biên tập viên")])
+    with tenant_context(target):
+        NewsPageFactory(parent=NewsIndexPage.objects.get(), title="Tin Đà Nẵng", slug=SHARED_SLUG)
+    return source, target
+
+
+def _merge(**kwargs):
+    return merge_provinces("46", "48", **kwargs)
+
+
+def test_a_dry_run_lists_what_would_move_and_changes_nothing(provinces):
+    source, target = provinces
+    result = _merge(dry_run=True)
+    assert "Tin tức: 1 trang → Bảo hiểm xã hội thành phố Đà Nẵng" in result.lines
+    with tenant_context(target):
+        assert not NewsPage.objects.filter(title=ARTICLE).exists()
+    assert Province.objects.get(pk=source.pk).status == Province.Status.ACTIVE
+    assert Client(HTTP_HOST=SOURCE_HOST).get("/").status_code == 200
+
+
+def test_merged_articles_are_published_in_the_receiving_news_section_with_the_source_label(provinces):
+    _, target = provinces
+    _merge()
+    with tenant_context(target):
+        article = NewsPage.objects.get(title=ARTICLE)
+        assert (article.live, article.get_parent().specific_class, list(article.tags.names())) == (
+            True,
+            NewsIndexPage,
+            ["Bảo hiểm xã hội thành phố Huế"],
+        )
+
+
+def test_merged_images_point_at_a_copy_of_their_file_in_the_receiving_media_folder(provinces):
+    source, target = provinces
+    with tenant_context(source):
+        original = Path(get_image_model().objects.get(title="Ảnh chi trả").file.path).read_bytes()
+    _merge()
+    with tenant_context(target):
+        image = get_image_model().objects.get(title="Ảnh chi trả")
+        assert Path(image.file.path).read_bytes() == original
+        article = NewsPage.objects.get(title=ARTICLE)
+        assert (article.featured_image_id, f'id="{image.pk}"' in article.body) == (image.pk, True)
+
+
+def test_merged_legal_documents_keep_their_attached_file(provinces):
+    _, target = provinces
+    _merge()
+    with tenant_context(target):
+        document = LegalDocumentPage.objects.get(title="Quyết định của BHXH Huế")
+        assert document.attachments.get().document.file.read().startswith(b"%PDF")
+
+
+def test_every_old_address_answers_301_to_its_new_place_on_the_receiving_domain(provinces):
+    _merge()
+    response = Client(HTTP_HOST=SOURCE_HOST).get(f"/tin-tuc/{SHARED_SLUG}/")
+    assert (response.status_code, response["Location"]) == (
+        301,
+        f"http://{TARGET_HOST}/tin-tuc/{SHARED_SLUG}-hue/",
+    )
+
+
+def test_the_new_address_of_a_merged_article_shows_it(provinces):
+    _merge()
+    response = Client(HTTP_HOST=TARGET_HOST).get(f"/tin-tuc/{SHARED_SLUG}-hue/")
+    assert ARTICLE in response.content.decode()
+
+
+def test_an_old_address_that_the_receiving_site_also_has_keeps_its_own_page_there(provinces):
+    _merge()
+    response = Client(HTTP_HOST=TARGET_HOST).get(f"/tin-tuc/{SHARED_SLUG}/")
+    assert "Tin Đà Nẵng" in response.content.decode()
+
+
+def test_the_old_home_page_answers_301_to_the_receiving_home_page(provinces):
+    _merge()
+    response = Client(HTTP_HOST=SOURCE_HOST).get("/")
+    assert (response.status_code, response["Location"]) == (301, f"http://{TARGET_HOST}/")
+
+
+def test_answered_questions_move_and_their_old_address_answers_301(provinces):
+    source, target = provinces
+    with tenant_context(source):
+        old_pk = Question.objects.get().pk
+    _merge()
+    with tenant_context(target):
+        question = Question.objects.get(title="Hưởng chế độ ốm đau thế nào?")
+    response = Client(HTTP_HOST=SOURCE_HOST).get(f"/hoi-dap/{old_pk}/")
+    assert response["Location"] == f"http://{TARGET_HOST}/hoi-dap/{question.pk}/"
+
+
+def test_the_absorbed_boards_accounts_come_over_inactive_in_their_groups(provinces):
+    _, target = provinces
+    _merge()
+    with tenant_context(target):
+        editor = get_user_model().objects.get(username="bientapvien.hue")
+        assert (editor.is_active, list(editor.groups.values_list("name", flat=True))) == (False, ["Biên tập viên"])
+
+
+def test_an_account_name_taken_in_the_receiving_province_gets_the_source_slug(provinces):
+    _, target = provinces
+    _merge()
+    with tenant_context(target):
+        assert get_user_model().objects.filter(username="admin.hue", is_active=False, is_superuser=False).exists()
+
+
+def test_running_the_merge_again_moves_nothing_twice(provinces):
+    _, target = provinces
+    _merge()
+    _merge()
+    with tenant_context(target):
+        assert NewsPage.objects.filter(title=ARTICLE).count() == 1
+
+
+def test_a_failing_step_leaves_nothing_moved_and_a_second_run_completes(provinces):
+    _, target = provinces
+
+    def broken(merge):
+        raise RuntimeError("hỏng giữa chừng")
+
+    with hooks.register_temporarily(MERGE_PROVINCES, broken, order=999), pytest.raises(RuntimeError):
+        _merge()
+    with tenant_context(target):
+        assert not NewsPage.objects.filter(title=ARTICLE).exists()
+    assert Client(HTTP_HOST=SOURCE_HOST).get("/").status_code == 200
+    _merge()
+    with tenant_context(target):
+        assert NewsPage.objects.filter(title=ARTICLE).count() == 1
+
+
+def test_archive_mode_puts_the_absorbed_sections_under_one_archive_page(provinces):
+    _, target = provinces
+    _merge(mode=ProvinceMergeRecord.Mode.ARCHIVE)
+    with tenant_context(target):
+        article = NewsPage.objects.get(title=ARTICLE)
+        assert [page.title for page in article.get_ancestors()[2:]] == [
+            "Lưu trữ Bảo hiểm xã hội thành phố Huế",
+            "Tin tức",
+        ]
+
+
+def test_the_absorbed_schema_stays_until_the_second_confirmation(provinces):
+    source, _ = provinces
+    _merge()
+    assert schema_exists(source.schema_name)
+
+
+def test_a_province_not_merged_is_never_removed(provinces):
+    with pytest.raises(MergeError):
+        remove_merged_schema("46")
+
+
+def test_a_third_province_is_untouched_by_a_merge(provinces, hanoi):
+    _merge()
+    with tenant_context(hanoi.province):
+        assert not NewsPage.objects.filter(title=ARTICLE).exists()
+
+
+def test_a_third_provinces_site_still_answers_on_its_own_domain(provinces, hanoi):
+    _merge()
+    assert hanoi.client().get("/").status_code == 200
+
+
+def test_a_province_cannot_be_merged_into_one_already_absorbed(provinces, hanoi):
+    _merge()
+    with pytest.raises(MergeError, match="đã được sáp nhập"):
+        merge_provinces("01", "46")
+
+
+def test_the_command_prints_the_dry_run(provinces, capsys):
+    call_command("merge_provinces", "46", "48", "--dry-run")
+    assert "Chạy thử: chưa thay đổi gì." in capsys.readouterr().out
+
+
+def test_a_renamed_province_answers_on_its_new_domain(provinces):
+    rename_province("48", name="Thành phố Đà Nẵng mới", domains=["bhxh-danang.localhost"])
+    response = Client(HTTP_HOST="bhxh-danang.localhost").get("/")
+    assert response.status_code == 200
+
+
+def test_a_renamed_provinces_old_domain_answers_301_to_the_new_one(provinces):
+    rename_province("48", domains=["bhxh-danang.localhost"])
+    response = Client(HTTP_HOST=TARGET_HOST).get("/tin-tuc/?trang=2")
+    assert (response.status_code, response["Location"]) == (301, "http://bhxh-danang.localhost/tin-tuc/?trang=2")
+
+
+def test_renaming_refuses_a_domain_of_another_province(provinces, hanoi):
+    with pytest.raises(MergeError, match="đã được dùng"):
+        rename_province("48", domains=[hanoi.host])
+
+
+def test_the_central_admin_shows_a_dry_run_before_merging(provinces, central_admin):
+    source, target = provinces
+    response = central_admin.post(
+        "/admin/sap-nhap-tinh/", {"source": source.pk, "target": target.pk, "mode": "sections", "thu": "1"}
+    )
+    assert "Tin tức: 1 trang → Bảo hiểm xã hội thành phố Đà Nẵng" in response.content.decode()
+
+
+def test_the_central_admin_refuses_to_merge_without_the_confirmation(provinces, central_admin):
+    source, target = provinces
+    central_admin.post(
+        "/admin/sap-nhap-tinh/", {"source": source.pk, "target": target.pk, "mode": "sections", "sap-nhap": "1"}
+    )
+    assert Province.objects.get(pk=source.pk).status == Province.Status.ACTIVE
+
+
+def test_the_central_admin_merges_once_confirmed(provinces, central_admin):
+    source, target = provinces
+    response = central_admin.post(
+        "/admin/sap-nhap-tinh/",
+        {"source": source.pk, "target": target.pk, "mode": "sections", "confirm": "on", "sap-nhap": "1"},
+        follow=True,
+    )
+    assert "Bảo hiểm xã hội thành phố Huế → Bảo hiểm xã hội thành phố Đà Nẵng" in response.content.decode()
+
+
+def test_the_merge_screen_does_not_exist_in_a_province_admin(hanoi):
+    assert hanoi.signed_in_client().get("/admin/sap-nhap-tinh/").status_code == 404
+
+
+def test_the_second_confirmation_backs_the_absorbed_schema_up_before_removing_it(provinces, settings, tmp_path):
+    settings.BACKUP_DIR = tmp_path
+    source, _ = provinces
+    _merge()
+    record = remove_merged_schema("46")
+    assert (Path(record.backup_path).is_file(), schema_exists(source.schema_name)) == (True, False)
+
+
+def test_a_file_whose_merged_name_would_be_too_long_is_still_moved(provinces):
+    source, target = provinces
+    long_name = "quyet-dinh-ve-viec-ban-hanh-quy-che-to-chuc-va-hoat-dong-cua-ban-bien-tap-2026.pdf"
+    with tenant_context(source):
+        WagtailDocumentFactory(title="Quy chế Ban Biên tập", file=ContentFile(b"%PDF-1.4\n", name=long_name))
+    _merge()
+    with tenant_context(target):
+        assert get_document_model().objects.get(title="Quy chế Ban Biên tập").file.read() == b"%PDF-1.4\n"
+
+
+def test_links_between_moved_pages_point_at_the_moved_copies(provinces):
+    source, target = provinces
+    with tenant_context(source):
+        index = DocumentIndexPage.objects.get()
+        old = LegalDocumentPageFactory(parent=index, title="Quyết định cũ", slug="qd-cu")
+        newer = LegalDocumentPageFactory(parent=index, title="Quyết định thay thế", slug="qd-thay-the")
+        newer.replaces.set([old])
+        newer.save_revision().publish()
+    _merge()
+    with tenant_context(target):
+        replaced = LegalDocumentPage.objects.get(title="Quyết định thay thế").replaces.all()
+        assert [page.title for page in replaced] == ["Quyết định cũ"]
+
+
+def test_a_national_document_both_provinces_received_is_not_copied_and_its_old_address_leads_to_the_receivers(
+    provinces,
+):
+    source, target = provinces
+    key = uuid.uuid4()
+    with tenant_context(source):
+        LegalDocumentPageFactory(
+            parent=DocumentIndexPage.objects.get(), slug="nghi-dinh-toan-nganh", syndication_key=key
+        )
+    with tenant_context(target):
+        LegalDocumentPageFactory(parent=DocumentIndexPage.objects.get(), slug="nghi-dinh-chung", syndication_key=key)
+    _merge()
+    response = Client(HTTP_HOST=SOURCE_HOST).get("/van-ban/nghi-dinh-toan-nganh/")
+    assert response["Location"] == f"http://{TARGET_HOST}/van-ban/nghi-dinh-chung/"
