@@ -31,6 +31,7 @@ from wagtail.models import Page, Site
 from .models import Domain, Province
 from .registry import ProvincialUnit, find_unit
 from .steps import ONBOARD_CENTRAL_SITE, ONBOARD_PROVINCE, Onboarding, Reporter, run_steps
+from .urls import site_port
 
 # RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens.
 HOST_LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
@@ -189,7 +190,7 @@ def ensure_default_site(root_page: Page, province: Province, report: Reporter) -
     hostname = province.get_primary_domain().domain
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first() or Site()
     site.hostname = hostname
-    site.port = 80
+    site.port = site_port()  # Wagtail's page URLs (sitemap, feeds, canonical links) carry the public port
     site.root_page = root_page
     site.site_name = province.office_name
     site.is_default_site = True

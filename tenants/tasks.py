@@ -52,11 +52,12 @@ def _send_admin_credentials(job: OnboardingJob, password: str) -> None:
     """The first administrator's password goes to their mailbox, never into the job log."""
     from django.core.mail import send_mail
 
-    host = job.province.get_primary_domain().domain
+    from .urls import absolute_url
+
     send_mail(
         subject=f"Tài khoản quản trị trang thông tin điện tử {job.province}",
         message=(
-            f"Trang quản trị: http://{host}/admin/\nTài khoản: {job.admin_username}\n"
+            f"Trang quản trị: {absolute_url(job.province, '/admin/')}\nTài khoản: {job.admin_username}\n"
             f"Mật khẩu tạm thời: {password}\nVui lòng đổi mật khẩu sau lần đăng nhập đầu tiên."
         ),
         from_email=None,

@@ -4,7 +4,10 @@ import datetime
 
 from celery import shared_task
 from django.core.mail import send_mail
+from django.urls import reverse
 from django.utils import timezone
+
+from tenants.urls import absolute_url
 
 from .models import AdHocAnswer, AdHocRequest
 from .services import provinces_asked
@@ -33,7 +36,7 @@ def remind_adhoc_requests() -> int:
                 subject=f"Nhắc hạn báo cáo đột xuất: {request.subject}",
                 message=f"Kính gửi {province.office_name},\n\nYêu cầu báo cáo «{request.subject}» có hạn trả lời "
                 f"{request.deadline:%d/%m/%Y}. Vui lòng trả lời trong trang quản trị, mục "
-                "«Báo cáo về Trung ương».",
+                f"«Báo cáo về Trung ương»: {absolute_url(province, reverse('answer_adhoc', args=[request.pk]))}",
                 from_email=None,
                 recipient_list=[province.email],
             )

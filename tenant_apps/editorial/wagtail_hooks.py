@@ -21,7 +21,7 @@ class MemberFormMixin:
     def save_instance(self):
         member = save_member(self.form.save(commit=False))
         if self.form.cleaned_data.get("send_invitation") and member.joined_at is None:
-            invite_member(member, self.request.get_host())
+            invite_member(member)
         return member
 
 

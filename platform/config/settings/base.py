@@ -187,6 +187,9 @@ TEMPLATES = [
                     ],
                 )
             ],
+            # Wagtail's e-mails link to WAGTAILADMIN_BASE_URL, one host for every admin: this
+            # library answers with the current schema's site instead (tenants.urls).
+            "libraries": {"wagtailadmin_tags": "tenants.templatetags.wagtailadmin_tags_per_site"},
         },
     },
 ]
@@ -331,6 +334,13 @@ CONTENT_SECURITY_POLICY = {
 # --- Wagtail ----------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử BHXH"
+# Links that leave a site (e-mails, feeds, canonical links) are built by tenants.urls.absolute_url:
+# the province's primary domain with this scheme and port (None: the scheme's own). `make run`
+# sets http and its port; production serves https on 443.
+PUBLIC_URL_SCHEME = env("PUBLIC_URL_SCHEME", default="http")
+PUBLIC_URL_PORT = env.int("PUBLIC_URL_PORT", default=None)
+# Only for Wagtail's system check and what it builds outside any schema; its e-mails use the
+# current site's address (tenants/templatetags/wagtailadmin_tags_per_site.py).
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 # PostgreSQL full-text search with the "simple" configuration over accent-folded text
 # (tenant_apps/search/text.py): Vietnamese needs no stemming, and folding makes

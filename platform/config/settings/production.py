@@ -22,6 +22,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Cookies only over HTTPS (base.py keeps them on plain http for `make run`); nosniff,
 # Referrer-Policy, X-Frame-Options and the Content-Security-Policy come from base.py.
 SESSION_COOKIE_SECURE = True
+# Links in e-mails, feeds and canonical addresses (tenants.urls): https on its own port.
+PUBLIC_URL_SCHEME = env("PUBLIC_URL_SCHEME", default="https")
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
