@@ -334,6 +334,11 @@ CONTENT_SECURITY_POLICY = {
 # --- Wagtail ----------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử BHXH"
+# Page slugs are made plain ASCII by tenant_apps/pages/slugs.py (server and admin widget). Wagtail's
+# own ASCII mode would do it worse: its server-side slugify drops "đ" ("Đà Nẵng" -> "a-nang") before
+# any hook sees the title, and its JavaScript deletes accented letters of a typed slug. With Unicode
+# allowed, both keep the letters and our pre_save receiver folds them ("đà-nẵng" -> "da-nang").
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Links that leave a site (e-mails, feeds, canonical links) are built by tenants.urls.absolute_url:
 # the province's primary domain with this scheme and port (None: the scheme's own). `make run`
 # sets http and its port; production serves https on 443.
