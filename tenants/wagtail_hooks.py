@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -34,3 +36,9 @@ def register_theme_menu_item():
         icon_name="image",
         order=900,
     )
+
+
+@hooks.register("construct_help_menu")
+def keep_help_on_our_own_hosts(request, menu_items):
+    """Wagtail's help menu links to its English guides on wagtail.org; the admin links to no other host."""
+    menu_items[:] = [item for item in menu_items if not urlsplit(item.url).netloc]

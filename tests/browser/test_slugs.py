@@ -7,10 +7,11 @@ import pytest
 from django_tenants.utils import tenant_context
 from playwright.sync_api import expect
 
-from tests.browser.admin_session import admin_storage_state  # noqa: F401 (fixture)
+from tests.browser import admin_session
 from tests.browser.conftest import BROWSER_PROVINCE_CODE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+admin_storage_state = admin_session.admin_storage_state  # the fixture, signed in once per package
 
 
 def _news_index_and_category() -> tuple[int, int]:
@@ -25,7 +26,7 @@ def test_a_vietnamese_title_gives_an_ascii_slug_in_the_editor_and_in_the_saved_a
     chromium,
     live_site,
     admin_storage_state,
-    screenshot_dir,  # noqa: F811
+    screenshot_dir,
 ):
     context = chromium.new_context(locale="vi-VN", storage_state=admin_storage_state)
     page = context.new_page()

@@ -339,6 +339,11 @@ WAGTAIL_SITE_NAME = "Cổng thông tin điện tử BHXH"
 # any hook sees the title, and its JavaScript deletes accented letters of a typed slug. With Unicode
 # allowed, both keep the letters and our pre_save receiver folds them ("đà-nẵng" -> "da-nang").
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No page of the admin fetches anything from another host: avatars are Wagtail's own picture
+# (no Gravatar), no update check or "what's new" banner calling wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Links that leave a site (e-mails, feeds, canonical links) are built by tenants.urls.absolute_url:
 # the province's primary domain with this scheme and port (None: the scheme's own). `make run`
 # sets http and its port; production serves https on 443.
