@@ -140,7 +140,12 @@ class ProvinceViewSet(ScopedViewSetMixin, ModelViewSet):
         "office_name",
         "code",
         DomainsColumn("domains", label=_("Tên miền")),
-        StatusTagColumn("status", label=_("Trạng thái"), primary=lambda p: p.status == Province.Status.ACTIVE),
+        StatusTagColumn(
+            "status",
+            label=_("Trạng thái"),
+            accessor=lambda row: row.get_status_display(),
+            primary=lambda p: p.status == Province.Status.ACTIVE,
+        ),
         DateColumn("created_at", label=_("Khởi tạo")),
     ]
     list_filter = ["status"]
@@ -179,7 +184,10 @@ class OnboardingJobViewSet(ScopedViewSetMixin, ModelViewSet):
         "code",
         Column("domains", label=_("Tên miền"), accessor=lambda job: ", ".join(job.domains)),
         StatusTagColumn(
-            "status", label=_("Trạng thái"), primary=lambda job: job.status == OnboardingJob.Status.SUCCEEDED
+            "status",
+            label=_("Trạng thái"),
+            accessor=lambda row: row.get_status_display(),
+            primary=lambda job: job.status == OnboardingJob.Status.SUCCEEDED,
         ),
         "error",
         DateColumn("created_at", label=_("Tạo lúc")),

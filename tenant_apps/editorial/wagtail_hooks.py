@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -41,7 +42,14 @@ class BoardMemberViewSet(ScopedViewSetMixin, ModelViewSet):
     menu_label = _("Thành viên")
     add_view_class = MemberCreateView
     edit_view_class = MemberEditView
-    list_display = ["full_name", "position", "role", "email", "is_active", "joined_at"]
+    list_display = [
+        "full_name",
+        "position",
+        "role",
+        "email",
+        BooleanColumn("is_active", label=_("Đang tham gia")),
+        "joined_at",
+    ]
     list_filter = ["role", "is_active"]
     search_fields = ["full_name", "email", "position"]
 
@@ -55,7 +63,7 @@ class BoardDecisionViewSet(ScopedViewSetMixin, ModelViewSet):
     model = BoardDecision
     icon = "doc-full"
     menu_label = _("Quyết định thành lập")
-    list_display = ["number", "signed_date", "signer", "is_current"]
+    list_display = ["number", "signed_date", "signer", BooleanColumn("is_current", label=_("Đang có hiệu lực"))]
     form_fields = ["number", "signed_date", "signer", "document", "is_current"]
 
 
