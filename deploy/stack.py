@@ -80,6 +80,10 @@ def stack_environment() -> dict[str, str]:
         "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
         "PLATFORM_BASE_DOMAIN": "localhost",
         "WAGTAILADMIN_BASE_URL": f"https://localhost:{HTTPS_PORT}",
+        # Links in e-mails and feeds (tenants.urls): Wagtail's Site cannot say https on a port
+        # other than 443, so the stack's links use its plain-http port.
+        "PUBLIC_URL_SCHEME": "http",
+        "PUBLIC_URL_PORT": str(HTTP_PORT),
         "MEDIA_ROOT": str(STACK / "media"),
         "STATIC_ROOT": str(STACK / "static"),
         "PRIVATE_MEDIA_ROOT": str(STACK / "private-media"),
@@ -256,7 +260,7 @@ def start() -> int:
     env = stack_environment()
     manage(env, "migrate_schemas", "--shared", "--noinput", "-v", "0")
     manage(env, "migrate_schemas", "--tenant", "--executor", "multiprocessing", "--noinput", "-v", "0")
-    manage(env, "setup_demo", "--port", str(HTTP_PORT))
+    manage(env, "setup_demo")
     catalogues.compile_catalogues()  # locale/**/*.po -> .mo, where a .po changed
     manage(env, "collectstatic", "--noinput", "-v", "0")
     metrics_dir = Path(env["PROMETHEUS_MULTIPROC_DIR"])

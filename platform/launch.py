@@ -182,10 +182,12 @@ class Supervisor:
 
 
 def run(host: str, port: int) -> int:
+    # Every link the demo sends out (e-mails, feeds, Wagtail's page URLs) carries this port.
+    os.environ["PUBLIC_URL_SCHEME"], os.environ["PUBLIC_URL_PORT"] = "http", str(port)
     with single_instance("run"), embedded_services():
         manage("migrate_schemas", "--shared", "--noinput", "-v", "0")
         manage("migrate_schemas", "--tenant", "--noinput", "-v", "0")
-        manage("setup_demo", "--port", str(port))
+        manage("setup_demo")
         children = Supervisor({"web": web_command(host, port), **celery_commands()}, child_environment())
         try:
             if not wait_until_answering(f"http://127.0.0.1:{port}/robots.txt", children.processes["web"]):

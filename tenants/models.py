@@ -71,6 +71,12 @@ class Province(TenantMixin):
     def is_suspended(self) -> bool:
         return self.status == self.Status.SUSPENDED
 
+    def get_theme_display(self) -> str:
+        """The theme's label (theme.json), as the admin shows it, rather than its folder name."""
+        from .themes import available_themes
+
+        return available_themes().get(self.theme, self.theme)
+
 
 class Domain(DomainMixin):
     """Tên miền — a host name that serves one province's site (or the central site).

@@ -22,7 +22,6 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -42,6 +41,7 @@ from wagtail.models import Page, Site
 from .models import Domain, Province
 from .registry import ProvincialUnit, find_unit
 from .steps import ONBOARD_CENTRAL_SITE, ONBOARD_PROVINCE, Onboarding, Reporter, run_steps
+from .urls import absolute_url, site_port
 
 # RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens.
 HOST_LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
@@ -242,7 +242,7 @@ def administrator_invitation_link(province: Province, user) -> str:
     sets a password: the board's invitation page, on the province's own host."""
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    return _province_url(province, reverse("accept_invitation", kwargs={"uidb64": uidb64, "token": token}))
+    return absolute_url(province, reverse("accept_invitation", kwargs={"uidb64": uidb64, "token": token}))
 
 
 def send_administrator_invitation(province: Province, user) -> None:
@@ -258,14 +258,6 @@ def send_administrator_invitation(province: Province, user) -> None:
         from_email=None,
         recipient_list=[user.email],
     )
-
-
-def _province_url(province: Province, path: str) -> str:
-    """An absolute URL on the province's primary host, with the scheme and port of WAGTAILADMIN_BASE_URL
-    (https in production; http and :8000 for `make run`)."""
-    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    port = f":{base.port}" if base.port else ""
-    return f"{base.scheme}://{province.get_primary_domain().domain}{port}{path}"
 
 
 def _check_host(host: str, code: str, field: str = "domains") -> None:
@@ -289,7 +281,7 @@ def ensure_default_site(root_page: Page, province: Province, report: Reporter) -
     hostname = province.get_primary_domain().domain
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first() or Site()
     site.hostname = hostname
-    site.port = 80
+    site.port = site_port()  # Wagtail's page URLs (sitemap, feeds, canonical links) carry the public port
     site.root_page = root_page
     site.site_name = province.office_name
     site.is_default_site = True

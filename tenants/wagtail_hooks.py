@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -66,3 +68,9 @@ def register_rename_menu_item():
     return ScopedMenuItem(
         _("Đổi tên tỉnh"), reverse("rename_province"), scope=CENTRAL, permission=PERMISSION, icon_name="edit", order=161
     )
+
+
+@hooks.register("construct_help_menu")
+def keep_help_on_our_own_hosts(request, menu_items):
+    """Wagtail's help menu links to its English guides on wagtail.org; the admin links to no other host."""
+    menu_items[:] = [item for item in menu_items if not urlsplit(item.url).netloc]

@@ -6,10 +6,12 @@ from datetime import timedelta
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tenants.models import Province
+from tenants.urls import absolute_url
 
 from .figures import collect_figures
 from .models import (
@@ -170,7 +172,7 @@ def send_adhoc_reminders() -> int:
                     subject=f"Nhắc hạn báo cáo đột xuất: {request.subject}",
                     message=f"Kính gửi {province.office_name},\n\nYêu cầu báo cáo «{request.subject}» có hạn trả "
                     f"lời {request.deadline:%d/%m/%Y}. Vui lòng trả lời trong trang quản trị, mục "
-                    "«Báo cáo về Trung ương».",
+                    f"«Báo cáo về Trung ương»: {absolute_url(province, reverse('answer_adhoc', args=[request.pk]))}",
                     from_email=None,
                     recipient_list=[province.email],
                 )

@@ -12,6 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from tenants.schemas import current_province
+from tenants.urls import absolute_url
 
 from .models import BoardMember, BoardRole, RoyaltyContribution
 from .roles import BOARD_ROLES
@@ -35,14 +36,14 @@ def save_member(member: BoardMember) -> BoardMember:
     return member
 
 
-def invitation_link(user, host: str) -> str:
+def invitation_link(user) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    return f"https://{host}/loi-moi/{uid}/{token}/"
+    return absolute_url(None, f"/loi-moi/{uid}/{token}/")
 
 
 @transaction.atomic
-def invite_member(member: BoardMember, host: str) -> BoardMember:
+def invite_member(member: BoardMember) -> BoardMember:
     """Create the member's account (no usable password) and e-mail them a link to set one."""
     User = get_user_model()
     if member.user is None:
@@ -55,7 +56,7 @@ def invite_member(member: BoardMember, host: str) -> BoardMember:
         member.user = user
     member.invited_at = timezone.now()
     save_member(member)
-    link = invitation_link(member.user, host)
+    link = invitation_link(member.user)
     office = current_province().office_name
     transaction.on_commit(
         lambda: send_mail(

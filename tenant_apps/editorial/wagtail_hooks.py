@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -36,7 +36,7 @@ class MemberFormMixin:
     def save_instance(self):
         member = save_member(self.form.save(commit=False))
         if self.form.cleaned_data.get("send_invitation") and member.joined_at is None:
-            invite_member(member, self.request.get_host())
+            invite_member(member)
         return member
 
 
@@ -77,7 +77,7 @@ class BoardDecisionViewSet(ScopedViewSetMixin, ModelViewSet):
     model = BoardDecision
     icon = "doc-full"
     menu_label = _("Quyết định thành lập")
-    list_display = ["number", "signed_date", "signer", "is_current"]
+    list_display = ["number", "signed_date", "signer", BooleanColumn("is_current", label=_("Đang có hiệu lực"))]
     form_fields = ["number", "signed_date", "signer", "document", "is_current"]
 
 

@@ -155,7 +155,7 @@ def ensure_default_sections(home: Page, province: Province) -> list[Page]:
             show_in_menus=True,
             functions=FUNCTIONS_VI.format(office=office),
             organisation=[("unit", {"name": n, "description": d, "sub_units": s}) for n, d, s in ORGANISATION],
-            contacts=f"<p>{office}<br>{province.address}<br>Điện thoại: {province.phone}</p>",
+            contacts=f"<p>{office}<br/>{province.address}<br/>Điện thoại: {province.phone}</p>",
         ),
     )
     _section(
@@ -195,7 +195,9 @@ def ensure_default_sections(home: Page, province: Province) -> list[Page]:
                     },
                 ),
             ],
-            contacts=f"<p>{office_en}<br>{province.address}<br>Phone: {province.phone}<br>E-mail: {province.email}</p>",
+            contacts=(
+                f"<p>{office_en}<br/>{province.address}<br/>Phone: {province.phone}<br/>E-mail: {province.email}</p>"
+            ),
         ),
     )
     sections = [

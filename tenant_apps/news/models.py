@@ -198,8 +198,13 @@ class NewsPage(  # noqa: DJ008 (Page.__str__ gives the title)
         verbose_name_plural = _("bài viết")
 
     def related(self, limit: int = 4):
-        """Chosen related articles, topped up with the newest of the same category."""
-        chosen = list(self.related_articles.live().public()[:limit])
+        """Chosen related articles, topped up with the newest of the same category.
+
+        In a preview the chosen ones are modelcluster's in-memory list, not a queryset, so they are
+        looked up by id.
+        """
+        chosen_ids = [page.pk for page in self.related_articles.all()]
+        chosen = list(NewsPage.objects.filter(pk__in=chosen_ids).live().public()[:limit])
         if len(chosen) < limit:
             more = (
                 NewsPage.objects.live()

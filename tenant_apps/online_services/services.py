@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tenants.schemas import current_province
+from tenants.urls import absolute_url
 
 from .admin_forms import RESERVED_FIELD_NAMES
 from .models import (
@@ -62,15 +63,6 @@ def _display_value(value) -> str:
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     return "" if value is None else str(value)
-
-
-def _province_url(path: str) -> str:
-    """An absolute URL on the current province's primary domain (for e-mails)."""
-    try:
-        domain = current_province().get_primary_domain().domain
-    except AttributeError:
-        domain = "localhost"
-    return f"https://{domain}{path}"
 
 
 @transaction.atomic
@@ -176,7 +168,7 @@ def _receipt_message(service_request: ServiceRequest) -> tuple[str, str]:
         "office": current_province().office_name,
         "type": service_request.request_type,
         "code": service_request.tracking_code,
-        "url": _province_url(LOOKUP_PATH),
+        "url": absolute_url(None, LOOKUP_PATH),
     }
     return subject, body
 
@@ -193,7 +185,7 @@ def _status_message(service_request: ServiceRequest, event: ServiceRequestEvent)
         "code": service_request.tracking_code,
         "status": status,
         "note": note,
-        "url": _province_url(LOOKUP_PATH),
+        "url": absolute_url(None, LOOKUP_PATH),
         "office": current_province().office_name,
     }
     return subject, body

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tenant_apps.pages.sanitising import clean_html
 from tenants.schemas import current_province
+from tenants.urls import absolute_url
 
 from .models import Question, QuestionIndexPage
 
@@ -45,11 +46,10 @@ def publish_answer(question: Question, answer_html: str, user) -> Question:
     question.answered_at = now
     question.replied_at = question.replied_at or now
     question.save()
-    host = current_province().get_primary_domain().domain
     _notify(
         question,
         f"Trả lời câu hỏi {question.tracking_code}",
-        f"Câu hỏi «{question.title}» đã được trả lời: https://{host}{question.url}",
+        f"Câu hỏi «{question.title}» đã được trả lời: {absolute_url(None, question.url)}",
     )
     return question
 

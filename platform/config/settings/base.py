@@ -196,9 +196,14 @@ TEMPLATES = [
                     ],
                 )
             ],
+            # Wagtail's e-mails link to WAGTAILADMIN_BASE_URL, one host for every admin: this
+            # library answers with the current schema's site instead (tenants.urls).
+            "libraries": {"wagtailadmin_tags": "tenants.templatetags.wagtailadmin_tags_per_site"},
         },
     },
 ]
+# That replacement is the one name used by two tag modules, on purpose (templates.W003).
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
@@ -349,6 +354,23 @@ CONTENT_SECURITY_POLICY = {
 # --- Wagtail ----------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử BHXH"
+# Page slugs are made plain ASCII by tenant_apps/pages/slugs.py (server and admin widget). Wagtail's
+# own ASCII mode would do it worse: its server-side slugify drops "đ" ("Đà Nẵng" -> "a-nang") before
+# any hook sees the title, and its JavaScript deletes accented letters of a typed slug. With Unicode
+# allowed, both keep the letters and our pre_save receiver folds them ("đà-nẵng" -> "da-nang").
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No page of the admin fetches anything from another host: avatars are Wagtail's own picture
+# (no Gravatar), no update check or "what's new" banner calling wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Links that leave a site (e-mails, feeds, canonical links) are built by tenants.urls.absolute_url:
+# the province's primary domain with this scheme and port (None: the scheme's own). `make run`
+# sets http and its port; production serves https on 443.
+PUBLIC_URL_SCHEME = env("PUBLIC_URL_SCHEME", default="http")
+PUBLIC_URL_PORT = env.int("PUBLIC_URL_PORT", default=None)
+# Only for Wagtail's system check and what it builds outside any schema; its e-mails use the
+# current site's address (tenants/templatetags/wagtailadmin_tags_per_site.py).
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 # PostgreSQL full-text search with the "simple" configuration over accent-folded text
 # (tenant_apps/search/text.py): Vietnamese needs no stemming, and folding makes

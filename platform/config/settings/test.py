@@ -16,6 +16,7 @@ CELERY_BROKER_URL = CELERY_RESULT_BACKEND = _broker_url(_TEST_REDIS_URL)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = DATA_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://localhost"
+PUBLIC_URL_SCHEME, PUBLIC_URL_PORT = "http", None  # tests may set others with `settings`
 # The captcha accepts the answer "PASSED" in tests; any other wrong answer is still refused.
 CAPTCHA_TEST_MODE = True
 PRIVATE_MEDIA_ROOT = DATA_DIR / "test-private-media"  # noqa: F405

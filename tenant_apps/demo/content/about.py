@@ -104,7 +104,7 @@ def _contacts(ctx: Context) -> str:
         f"Thư điện tử: {escape(province.email)}",
         f"Giờ làm việc: {escape(ctx.profile.working_hours)}",
     ]
-    return f"<p>{'<br>'.join(lines)}</p>"
+    return f"<p>{'<br/>'.join(lines)}</p>"
 
 
 def _contacts_en(ctx: Context) -> str:
@@ -116,4 +116,4 @@ def _contacts_en(ctx: Context) -> str:
         f"E-mail: {escape(province.email)}",
         f"Working hours: {escape(ctx.profile.working_hours_en)}",
     ]
-    return f"<p>{'<br>'.join(lines)}</p>"
+    return f"<p>{'<br/>'.join(lines)}</p>"

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils.text import slugify
 from wagtail.models import Page
 
-from tenant_apps.search.text import fold
 from tenants.models import Province
 
 from .profiles import ProvinceProfile
@@ -61,11 +59,6 @@ class Tally:
 
     def __str__(self) -> str:
         return f"{self.label} {self.total} (mới {self.created})"
-
-
-def vietnamese_slug(text: str, max_length: int = 80) -> str:
-    """A URL slug without diacritics: "Luật số 41/2024/QH15" -> "luat-so-41-2024-qh15"."""
-    return slugify(fold(text).replace("/", " "))[:max_length].strip("-")
 
 
 def child_by_slug(parent: Page, slug: str) -> Page | None:

@@ -15,8 +15,9 @@ from tenant_apps.documents.models import (
     LegalDocumentAttachment,
     LegalDocumentPage,
 )
+from tenant_apps.pages.slugs import vietnamese_slug
 
-from .common import Context, Tally, publish_child, set_intro_once, vietnamese_slug
+from .common import Context, Tally, publish_child, set_intro_once
 from .media import OfficialText, document_pdf, ensure_document
 
 INDEX_INTRO = (

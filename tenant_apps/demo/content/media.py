@@ -20,7 +20,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 
-from .common import vietnamese_slug
+from tenant_apps.pages.slugs import vietnamese_slug
 
 FONT_FILES = {
     "regular": ["DejaVuSans.ttf", "LiberationSans-Regular.ttf", "NotoSans-Regular.ttf", "Arial.ttf"],

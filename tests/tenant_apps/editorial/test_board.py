@@ -33,7 +33,7 @@ def test_the_head_adds_a_member_who_receives_an_invitation_and_sets_a_password(
 
     message = mail.outbox[-1]
     assert message.to == ["dung@hanoi.vss.gov.vn"] and "Biên tập viên" in message.body
-    link = re.search(r"https://hanoi\.localhost(/loi-moi/\S+/)", message.body).group(1)
+    link = re.search(r"http://hanoi\.localhost(/loi-moi/\S+/)", message.body).group(1)
 
     invited = hanoi.client()
     form_page = invited.get(link, follow=True)

@@ -265,3 +265,15 @@ def _page_form(*fields) -> dict:
             }
         )
     return data
+
+
+def test_the_status_mail_links_to_the_lookup_on_the_provinces_own_host_and_port(
+    hanoi, clerk, citizen_request, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_URL_PORT = 8000
+    with django_capture_on_commit_callbacks(execute=True):
+        hanoi.signed_in_client(clerk.username).post(
+            detail_url(citizen_request), {"to_status": RequestStatus.PROCESSING, "note": "Đang thẩm định."}
+        )
+
+    assert re.findall(r"https?://\S+", mail.outbox[-1].body) == ["http://hanoi.localhost:8000/tra-cuu-dich-vu-cong/"]
