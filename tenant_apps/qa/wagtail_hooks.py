@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tenants.schemas import PROVINCE
@@ -27,7 +28,16 @@ class AnswerColumn(Column):
         return format_html('<a href="{}">Xử lý</a>', reverse("moderate_question", args=[instance.pk]))
 
 
+class QuestionInspectView(generic.InspectView):
+    """Empty fields read "Chưa có", not Python's "None" (a question not yet assigned, not yet answered)."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return _("Chưa có") if value is None or value == "" else value
+
+
 class QuestionViewSet(ScopedViewSetMixin, ModelViewSet):
+    inspect_view_class = QuestionInspectView
     scope = PROVINCE
     copy_view_enabled = False
     model = Question

@@ -42,6 +42,9 @@ def test_a_vietnamese_title_gives_an_ascii_slug_in_the_editor_and_in_the_saved_a
     page.fill("#id_author", "Phóng viên")
     page.locator(".public-DraftEditor-content").first.click()  # the body, the only rich-text field
     page.keyboard.type("Nội dung bài viết.")
+    # Draftail copies the text into its hidden input a moment after the last keystroke; a loaded
+    # machine clicked "Lưu nháp" before that and the form came back asking for the body.
+    page.wait_for_function("() => document.querySelector('input[name=body]').value.includes('Nội dung')")
     page.get_by_role("button", name="Lưu nháp").click()
     page.wait_for_url("**/admin/pages/*/edit/")
     page.screenshot(path=str(screenshot_dir / "admin-slug-after-save.png"), full_page=True)

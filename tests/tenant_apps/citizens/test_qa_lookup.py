@@ -7,6 +7,7 @@ import pytest
 from captcha.models import CaptchaStore
 from django.utils import timezone
 
+from tenant_apps.offices.admin_units import commune_choices
 from tenant_apps.qa.models import LOOKUP_RATE_LIMIT, Question
 from tests.factories.form_data import QUESTION
 
@@ -14,8 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _asked(site, **changes) -> Question:
+    """A question sent through the site's form, from one of the communes of its province."""
+    commune = commune_choices(site.province.code)[0][0]
     with site.context():
-        response = site.client().post("/hoi-dap/gui-cau-hoi/", QUESTION)
+        response = site.client().post("/hoi-dap/gui-cau-hoi/", {**QUESTION, "commune": commune})
         code = response["Location"].rstrip("/").rsplit("/", 1)[-1]
         question = Question.objects.get(tracking_code=code)
         for field, value in changes.items():
