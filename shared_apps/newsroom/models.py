@@ -50,6 +50,34 @@ class SyndicatedItem(models.Model):
         return self.title
 
 
+class NationalNotice(models.Model):
+    """Thông báo gỡ tin, đính chính — a public notice the centre adds to a national item.
+
+    "Gỡ tin" (withdrawal) takes the item out of every list, search, feed and sitemap while the
+    original and each copy stay at their address showing the reason; "Đính chính" (correction) adds
+    the corrected text. Both are kept as history and cascade through the delivery outbox.
+    """
+
+    class Kind(models.TextChoices):
+        WITHDRAWAL = "withdrawal", _("Gỡ tin")
+        CORRECTION = "correction", _("Đính chính")
+
+    item = models.ForeignKey(SyndicatedItem, verbose_name=_("tin"), on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("loại thông báo"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("nội dung thông báo"))
+    created_by = models.CharField(_("người thực hiện"), max_length=150)
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thông báo gỡ tin, đính chính")
+        verbose_name_plural = _("thông báo gỡ tin, đính chính")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["item", "-created_at"], name="newsroom_notice_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.item}"
+
+
 class Delivery(models.Model):
     """Lượt phân phối — one national item delivered (or withdrawn) in one province."""
 

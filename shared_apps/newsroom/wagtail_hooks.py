@@ -11,11 +11,13 @@ from tenant_apps.news.models import NewsPage
 from tenants.schemas import CENTRAL, PROVINCE, in_public_schema
 from tenants.viewsets import ScopedMenuItem, scoped_urlpatterns
 
-from . import views
-from .models import Delivery, Nomination
+from . import views, withdrawal_views
+from .models import Delivery, Nomination, SyndicatedItem
+from .pages.models import NationalDocumentPage, NationalNewsPage
 
 register_permission_policy(Delivery, views.DELIVERY_POLICY)
 register_permission_policy(Nomination, views.NOMINATION_POLICY)
+register_permission_policy(withdrawal_views.NOTICE_POLICY.model, withdrawal_views.NOTICE_POLICY)
 
 
 @hooks.register("register_admin_urls")
@@ -94,3 +96,44 @@ def nominate_button(page, user, view_name, next_url=None):
     if page.specific_deferred.syndication_key or not page.permissions_for_user(user).can_edit():
         return
     yield Button(_("Gửi về Trung ương"), f"{reverse('newsroom_nominate')}?bai={page.pk}", icon_name="mail", priority=80)
+
+
+# --- "Gỡ tin" and "Đính chính" (withdrawal_views.py) ------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_notice_urls():
+    central = [
+        path("tin-toan-nganh/go-va-dinh-chinh/", withdrawal_views.notice_list, name="newsroom_notices"),
+        path(
+            "tin-toan-nganh/go-va-dinh-chinh/<int:pk>/", withdrawal_views.notice_report, name="newsroom_notice_report"
+        ),
+        path("tin-toan-nganh/<int:page_id>/go-tin/", withdrawal_views.withdraw, name="newsroom_withdraw"),
+        path("tin-toan-nganh/<int:page_id>/dinh-chinh/", withdrawal_views.correct, name="newsroom_correct"),
+    ]
+    return scoped_urlpatterns(CENTRAL, central)
+
+
+@hooks.register("register_admin_menu_item")
+def register_notices_menu():
+    return ScopedMenuItem(
+        _("Gỡ tin, đính chính"),
+        reverse("newsroom_notices"),
+        scope=CENTRAL,
+        is_allowed=lambda request: withdrawal_views.NOTICE_POLICY.user_has_permission(request.user, "view"),
+        icon_name="warning",
+        order=161,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def notice_buttons(page, user, view_name, next_url=None):
+    """On a live national original, for the central office: "Gỡ tin" and "Đính chính"."""
+    if not in_public_schema() or page.specific_class not in (NationalNewsPage, NationalDocumentPage) or not page.live:
+        return
+    if not withdrawal_views.NOTICE_POLICY.user_has_permission(user, "add"):
+        return
+    if not SyndicatedItem.objects.filter(central_page_id=page.pk, is_live=True).exists():
+        return
+    yield Button(_("Đính chính"), reverse("newsroom_correct", args=[page.pk]), icon_name="edit", priority=81)
+    yield Button(_("Gỡ tin"), reverse("newsroom_withdraw", args=[page.pk]), icon_name="warning", priority=82)

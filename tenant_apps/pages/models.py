@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from tenants.schemas import ProvincePageMixin
 
@@ -56,7 +57,31 @@ class PrintableMixin:
         return context
 
 
-class SyndicatedCopyMixin(models.Model):
+class NationalItemPageMixin:
+    """A page of a national item (the central original or a province's copy).
+
+    Withdrawn by the centre with a reason ("Gỡ tin"), such a page is unpublished, so it leaves every
+    list, search, feed and sitemap, but if it was once public it is still served at its address,
+    showing the withdrawal notice instead of its content (shared_apps/newsroom/services/withdrawals.py).
+    Any other unpublished page stays a 404.
+    """
+
+    def national_item_lookup(self) -> dict | None:
+        """How the newsroom finds this page's item: {"key": …} or {"central_page_id": …}; None if none."""
+        return None
+
+    def route(self, request, path_components):
+        if not path_components and not self.live and self.last_published_at:
+            lookup = self.national_item_lookup()
+            if lookup:
+                from shared_apps.newsroom.services.withdrawals import withdrawal_in_force
+
+                if withdrawal_in_force(**lookup):
+                    return RouteResult(self)
+        return super().route(request, path_components)
+
+
+class SyndicatedCopyMixin(NationalItemPageMixin, models.Model):
     """A province page that may be the copy of a national item pushed by the central newsroom.
 
     `syndication_key` is the national item's key: unique, so a re-delivery can never make a second
@@ -76,6 +101,9 @@ class SyndicatedCopyMixin(models.Model):
         if self.alias_of_id:  # an alias shares its original's content, never its key
             self.syndication_key = None
         return super().save(*args, **kwargs)
+
+    def national_item_lookup(self) -> dict | None:
+        return {"key": self.syndication_key} if self.syndication_key else None
 
     @property
     def is_syndicated_copy(self) -> bool:

@@ -18,12 +18,19 @@ from wagtail.search import index
 
 from tenant_apps.documents.models import LEGAL_DOCUMENT_PANELS, LegalDocumentFields
 from tenant_apps.news.models import NEWS_PER_PAGE, NewsArticleFields
-from tenant_apps.pages.models import PrintableMixin
+from tenant_apps.pages.models import NationalItemPageMixin, PrintableMixin
 from tenant_apps.pages.pagination import paginate
 from tenant_apps.search.index import FoldedSearchMixin
 from tenants.schemas import CentralPageMixin
 
 DOCUMENTS_PER_PAGE = 20
+
+
+class NationalOriginalMixin(NationalItemPageMixin):
+    """The central original of a national item: withdrawn with a reason, it stays with the notice."""
+
+    def national_item_lookup(self) -> dict | None:
+        return {"central_page_id": self.pk}
 
 
 class NationalNewsIndexPage(CentralPageMixin, Page):
@@ -61,7 +68,9 @@ class NationalNewsPageTag(TaggedItemBase):
     )
 
 
-class NationalNewsPage(NewsArticleFields, PrintableMixin, FoldedSearchMixin, CentralPageMixin, Page):
+class NationalNewsPage(
+    NationalOriginalMixin, NewsArticleFields, PrintableMixin, FoldedSearchMixin, CentralPageMixin, Page
+):
     """Tin toàn ngành — a national article; publishing it pushes a copy into every province."""
 
     contributed_by = models.CharField(
@@ -121,7 +130,9 @@ class NationalDocumentIndexPage(CentralPageMixin, Page):
         return context
 
 
-class NationalDocumentPage(LegalDocumentFields, PrintableMixin, FoldedSearchMixin, CentralPageMixin, Page):
+class NationalDocumentPage(
+    NationalOriginalMixin, LegalDocumentFields, PrintableMixin, FoldedSearchMixin, CentralPageMixin, Page
+):
     """Văn bản toàn ngành — a national legal document; publishing it pushes a copy into every province."""
 
     replaces = ParentalManyToManyField(
@@ -136,7 +147,7 @@ class NationalDocumentPage(LegalDocumentFields, PrintableMixin, FoldedSearchMixi
     )
     parent_page_types = ["newsroom_pages.NationalDocumentIndexPage"]
     subpage_types = []
-    template = "legal_documents/legal_document_page.html"  # the same fields, shown the same way
+    template = "newsroom/national_document_page.html"  # the province's document page, with the notices
 
     class Meta:
         verbose_name = _("văn bản toàn ngành")
