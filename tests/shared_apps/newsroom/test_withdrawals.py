@@ -18,6 +18,7 @@ from shared_apps.newsroom.services.withdrawals import cascade_report, withdraw_i
 from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.news.models import NewsPage
 from tests.factories import NationalDocumentPageFactory, NationalNewsPageFactory
+from tests.tenant_apps.site.test_nu_html_checker import validation_errors, vnu  # noqa: F401 (a fixture)
 
 from .helpers import item_of, publish
 
@@ -284,3 +285,31 @@ def test_withdrawing_needs_the_public_schema(hanoi, newsroom):
     original = _national_article(newsroom)
     with hanoi.context(), pytest.raises(NewsroomError):
         withdraw_item(item_of(original), REASON, user=None)
+
+
+def test_the_withdrawn_and_corrected_pages_pass_the_nu_html_checker(
+    vnu,  # noqa: F811 (the fixture imported above)
+    hanoi,
+    newsroom,
+    central_admin,
+    central_client,
+    tmp_path,
+):
+    corrected, withdrawn = _national_article(newsroom), _national_article(newsroom, slug="se-go")
+    for original in (corrected, withdrawn):
+        _deliver(hanoi, item_of(original))
+    central_admin.post(f"/admin/tin-toan-nganh/{corrected.pk}/dinh-chinh/", {"text": "Số liệu đúng là 1.234."})
+    _withdraw_through_admin(central_admin, withdrawn)
+    for original in (corrected, withdrawn):
+        _deliver(hanoi, item_of(original))
+
+    pages = {
+        f"{label} {where}": client.get(url).content.decode()
+        for label, original in (("corrected", corrected), ("withdrawn", withdrawn))
+        for where, client, url in (
+            ("copy", hanoi.client(), _copy_url(hanoi, item_of(original))),
+            ("original", central_client, f"/tin-toan-nganh/{original.slug}/"),
+        )
+    }
+    assert all("Đính chính" in html or "Thông báo gỡ tin" in html for html in pages.values())
+    assert validation_errors(vnu, pages, tmp_path) == []
