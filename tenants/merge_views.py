@@ -2,16 +2,20 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from .backups import BackupError
 from .forms import MergeForm, RemoveSchemaForm, RenameForm
-from .merging import MergeError, merge_provinces, remove_merged_schema, rename_province
+from .merging import MergeError, merge_provinces, remove_merged_schema, rename_province, request_merge
 from .models import ProvinceMergeRecord
 
 PERMISSION = "tenants.change_province"
+REFRESH_SECONDS = 5  # how often the status page of a running merge reloads itself
 
 
 def _require_permission(request) -> None:
@@ -20,7 +24,7 @@ def _require_permission(request) -> None:
 
 
 def merge_view(request):
-    """Sáp nhập tỉnh: a dry run first ("Chạy thử"), then the merge with a confirmation."""
+    """Sáp nhập tỉnh: a dry run first ("Chạy thử"), then, confirmed, a merge job for the Celery worker."""
     _require_permission(request)
     form = MergeForm(request.POST or None)
     lines: list[str] = []
@@ -29,21 +33,17 @@ def merge_view(request):
         if apply and not data["confirm"]:
             form.add_error("confirm", _("Hãy xác nhận trước khi sáp nhập."))
         else:
+            source, target = data["source"].code, data["target"].code
             try:
-                result = merge_provinces(
-                    data["source"].code,
-                    data["target"].code,
-                    mode=data["mode"],
-                    dry_run=not apply,
-                    requested_by=request.user.get_username(),
-                )
+                if apply:
+                    record = request_merge(source, target, mode=data["mode"], requested_by=request.user.get_username())
+                else:
+                    lines = merge_provinces(source, target, mode=data["mode"], dry_run=True).lines
             except MergeError as error:
                 form.add_error(None, str(error))
             else:
                 if apply:
-                    messages.success(request, _("Đã sáp nhập %(merge)s.") % {"merge": result.record})
-                    return redirect("merge_provinces")
-                lines = result.lines
+                    return _queue(request, record)
     context = {
         "form": form,
         "lines": lines,
@@ -52,6 +52,48 @@ def merge_view(request):
         "page_title": _("Sáp nhập tỉnh"),
     }
     return TemplateResponse(request, "tenants/merge_provinces.html", context)
+
+
+def _queue(request, record: ProvinceMergeRecord):
+    """Send the job to the worker once the request commits; to its status page."""
+    from .tasks import run_merge_job
+
+    def send() -> None:
+        try:
+            run_merge_job.delay(record.pk)
+        except KombuOperationalError as error:
+            ProvinceMergeRecord.objects.filter(pk=record.pk).update(
+                status=ProvinceMergeRecord.Status.FAILED,
+                error=f"Không gửi được việc sáp nhập tới hàng đợi ({error}); hãy chạy lại.",
+                finished_at=timezone.now(),
+            )
+
+    transaction.on_commit(send)
+    messages.success(request, _("Đã gửi yêu cầu sáp nhập %(merge)s.") % {"merge": record})
+    return redirect("merge_provinces_job", pk=record.pk)
+
+
+def job_view(request, pk: int):
+    """Trạng thái việc sáp nhập: status, what was done so far, the reason of a failure; reloads itself
+    (a meta refresh, no script) until the job ends. POST runs a failed job again."""
+    _require_permission(request)
+    record = get_object_or_404(ProvinceMergeRecord.objects.select_related("source", "target"), pk=pk)
+    if request.method == "POST":
+        try:
+            record = request_merge(
+                record.source.code, record.target.code, mode=record.mode, requested_by=request.user.get_username()
+            )
+        except MergeError as error:
+            messages.error(request, str(error))
+            return redirect("merge_provinces_job", pk=record.pk)
+        return _queue(request, record)
+    context = {
+        "record": record,
+        "lines": record.log.splitlines(),
+        "refresh_seconds": None if record.is_finished else REFRESH_SECONDS,
+        "page_title": _("Việc sáp nhập %(merge)s") % {"merge": record},
+    }
+    return TemplateResponse(request, "tenants/merge_job.html", context)
 
 
 def remove_schema_view(request, pk: int):

@@ -3,19 +3,25 @@
 The kernel orchestrates; each app moves its own content through the steps it registers for
 `tenants.steps.MERGE_PROVINCES` (docs/decisions.md, Merging provinces). A merge is:
 
-1. before the transaction, the absorbed province's media folder is copied into the receiving one's
-   (`<target>/sap-nhap/<source>/`; copying again overwrites, so a re-run is safe);
-2. one transaction: the apps' steps (in the receiving schema), the absorbed domains moved to the
-   receiving province as redirecting hosts, the absorbed Province marked "merged";
-3. later, on a second confirmation, `remove_merged_schema()` backs the absorbed schema up, drops it
+1. a job (`ProvinceMergeRecord`), queued by the central admin for the Celery worker or run at once
+   by the command;
+2. the absorbed province's media folder copied into the receiving one's (`<target>/sap-nhap/<source>/`;
+   copying again overwrites, so a re-run is safe);
+3. each app's step (in the receiving schema) in a transaction of its own, all or nothing: a failure
+   leaves the steps before it done and the job failed with its reason; running the job again skips
+   what was moved and completes it;
+4. one last transaction: the absorbed domains moved to the receiving province as redirecting hosts,
+   the absorbed Province marked "merged". Until then the absorbed site keeps answering as before;
+5. later, on a second confirmation, `remove_merged_schema()` backs the absorbed schema up, drops it
    and, after the commit, removes its media folders.
 
-A dry run is the same transaction rolled back, so it shows exactly what would move.
+A dry run is the same run in one transaction rolled back, so it shows exactly what would move.
 """
 
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,16 +29,21 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django_tenants.utils import schema_exists, tenant_context
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from .backups import backup_province
 from .models import Domain, Province, ProvinceMergeRecord
 from .services import HOST_NAME_RE, ensure_default_site, normalise_host
-from .steps import MERGE_PROVINCES, MERGED_MEDIA_FOLDER, ProvinceMerge, Reporter, run_steps
+from .steps import MERGE_PROVINCES, MERGED_MEDIA_FOLDER, ProvinceMerge, Reporter
 
 
 class MergeError(Exception):
     """A merge or rename refused; the message is one line, in Vietnamese, for the operator."""
+
+
+class MergeRunning(MergeError):
+    """Another process runs this merge job now."""
 
 
 @dataclass
@@ -56,7 +67,8 @@ def _check_merge(source: Province, target: Province) -> ProvinceMergeRecord | No
         raise MergeError(f"{target} đã được sáp nhập vào tỉnh khác; chọn tỉnh nhận đang hoạt động.")
     record = ProvinceMergeRecord.objects.filter(source=source).first()
     if record and record.target_id != target.pk:
-        raise MergeError(f"{source} đã được sáp nhập vào {record.target}.")
+        state = "đã được" if record.merged_at else "đang được (chưa xong)"
+        raise MergeError(f"{source} {state} sáp nhập vào {record.target}.")
     if record and record.schema_removed_at:
         raise MergeError(f"{source} đã được sáp nhập và xoá schema ngày {record.schema_removed_at:%d/%m/%Y}.")
     for province in (source, target):
@@ -66,14 +78,41 @@ def _check_merge(source: Province, target: Province) -> ProvinceMergeRecord | No
 
 
 def _copy_media(source: Province, target: Province) -> None:
-    """The absorbed media folder, copied under the receiving one; the originals go with the schema."""
-    origin = Path(settings.MEDIA_ROOT) / source.schema_name
-    if origin.is_dir():
-        shutil.copytree(
-            origin,
-            Path(settings.MEDIA_ROOT) / target.schema_name / MERGED_MEDIA_FOLDER / source.schema_name,
-            dirs_exist_ok=True,
+    """The absorbed media folders (public, and private: citizens' uploads), copied under the receiving
+    ones (`merge.file_name()`); the originals go with the schema."""
+    for root in (Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)):
+        origin = root / source.schema_name
+        if origin.is_dir():
+            shutil.copytree(
+                origin, root / target.schema_name / MERGED_MEDIA_FOLDER / source.schema_name, dirs_exist_ok=True
+            )
+
+
+def request_merge(
+    source_code: str,
+    target_code: str,
+    *,
+    mode: str = ProvinceMergeRecord.Mode.SECTIONS,
+    requested_by: str = "",
+) -> ProvinceMergeRecord:
+    """The merge job of `source_code` into `target_code`, (again) waiting for a run: `run_merge`, by the
+    Celery worker (`tenants.tasks.run_merge_job`) or the command. A job that failed is queued again
+    as it was and continues where it stopped."""
+    if mode not in ProvinceMergeRecord.Mode.values:
+        raise MergeError(f"Cách nhận nội dung «{mode}» không hợp lệ.")
+    source, target = _province(source_code), _province(target_code)
+    record = _check_merge(source, target)
+    if record is None:
+        return ProvinceMergeRecord.objects.create(
+            source=source, target=target, mode=mode, source_name=str(source), requested_by=requested_by
         )
+    if record.status == ProvinceMergeRecord.Status.RUNNING and is_running(record):
+        raise MergeError(f"Việc sáp nhập {record} đang chạy; hãy theo dõi trang trạng thái.")
+    if record.status != ProvinceMergeRecord.Status.SUCCEEDED:
+        record.status, record.error, record.finished_at = ProvinceMergeRecord.Status.PENDING, "", None
+        record.requested_by = requested_by or record.requested_by
+        record.save(update_fields=["status", "error", "finished_at", "requested_by"])
+    return record
 
 
 def merge_provinces(
@@ -85,42 +124,114 @@ def merge_provinces(
     requested_by: str = "",
     report: Reporter = lambda line: None,
 ) -> MergeResult:
-    """Move the province `source_code` into `target_code`; idempotent, all or nothing."""
-    if mode not in ProvinceMergeRecord.Mode.values:
-        raise MergeError(f"Cách nhận nội dung «{mode}» không hợp lệ.")
-    source, target = _province(source_code), _province(target_code)
-    _check_merge(source, target)
-    result = MergeResult(record=None, dry_run=dry_run)
+    """Move the province `source_code` into `target_code` now (the command); idempotent, each step all
+    or nothing. A dry run is the same run in one transaction rolled back."""
+    if not dry_run:
+        record = request_merge(source_code, target_code, mode=mode, requested_by=requested_by)
+        return run_merge(record.pk, report=report)
+    with transaction.atomic():
+        record = request_merge(source_code, target_code, mode=mode, requested_by=requested_by)
+        result = MergeResult(record=None, dry_run=True)
+        _run(record, result, _reporter(result, report), dry_run=True)
+        transaction.set_rollback(True)
+    return result
 
+
+def run_merge(record_id: int, report: Reporter = lambda line: None) -> MergeResult:
+    """Run the merge job `record_id`: each app's step in a transaction of its own, the switch of the
+    domains and of the absorbed province's status in a last one. A failure is recorded on the job
+    (`error`, readable) and raised as MergeError; running the job again continues where it stopped,
+    because every step skips what an earlier run moved (`ProvinceMerge.moved`)."""
+    record = ProvinceMergeRecord.objects.select_related("source", "target").get(pk=record_id)
+    result = MergeResult(record=record, dry_run=False)
+    if record.status == ProvinceMergeRecord.Status.SUCCEEDED:
+        return result
+    with _run_lock(record):
+        step = _reporter(result, report)
+        try:
+            _check_merge(record.source, record.target)
+            record.status, record.error, record.finished_at = ProvinceMergeRecord.Status.RUNNING, "", None
+            record.save(update_fields=["status", "error", "finished_at"])
+            _run(record, result, step, dry_run=False)
+        except Exception as error:
+            record.status, record.finished_at = ProvinceMergeRecord.Status.FAILED, timezone.now()
+            record.error = str(error) if isinstance(error, MergeError) else f"{type(error).__name__}: {error}"
+            record.log = "\n".join(result.lines)
+            record.save(update_fields=["status", "error", "finished_at", "log"])
+            if isinstance(error, MergeError):
+                raise
+            raise MergeError(record.error) from error
+    return result
+
+
+def _reporter(result: MergeResult, report: Reporter) -> Reporter:
     def step(line: str) -> None:
         result.lines.append(line)
         report(line)
 
+    return step
+
+
+def _run(record: ProvinceMergeRecord, result: MergeResult, step: Reporter, *, dry_run: bool) -> None:
+    source, target = record.source, record.target
+    step(f"Sáp nhập: {record.source_name} → {target} ({'tiếp tục' if record.objects_moved.exists() else 'bắt đầu'})")
     if not dry_run:
         _copy_media(source, target)
+    merge = ProvinceMerge(source=source, target=target, report=step, mode=record.mode, record=record)
+    steps = hooks.get_hooks(MERGE_PROVINCES)
+    for number, function in enumerate(steps, start=1):
+        try:
+            with transaction.atomic(), tenant_context(target):
+                function(merge)
+        except MergeError:
+            raise
+        except Exception as error:
+            raise MergeError(
+                f"Bước {number}/{len(steps)} lỗi ({type(error).__name__}: {error}); bước này không thay đổi gì, "
+                f"{number - 1} bước trước đã xong. Chạy lại để hoàn tất."
+            ) from error
+        ProvinceMergeRecord.objects.filter(pk=record.pk).update(log="\n".join(result.lines))
     with transaction.atomic():
-        record, created = ProvinceMergeRecord.objects.get_or_create(
-            source=source,
-            defaults={"target": target, "mode": mode, "source_name": str(source), "requested_by": requested_by},
-        )
-        step(f"Sáp nhập: {record.source_name} → {target} ({'bắt đầu' if created else 'tiếp tục'})")
-        merge = ProvinceMerge(source=source, target=target, report=step, mode=record.mode, record=record)
-        with tenant_context(target):
-            run_steps(MERGE_PROVINCES, merge)
         for domain in source.domains.all():
             domain.tenant, domain.is_primary, domain.redirects = target, False, True
             domain.save()
             step(f"Tên miền {domain.domain}: chuyển về {target}, chuyển hướng 301")
         source.status = Province.Status.MERGED
         source.save(update_fields=["status", "updated_at"])
+        record.status = ProvinceMergeRecord.Status.SUCCEEDED
         record.merged_at = record.merged_at or timezone.now()
+        record.finished_at = timezone.now()
         record.log = "\n".join(result.lines)
         record.save()
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            result.record = record
-    return result
+
+
+# The namespace of the PostgreSQL advisory locks that keep one run per merge job (the second key is its id).
+RUN_LOCK_NAMESPACE = 18
+
+
+@contextmanager
+def _run_lock(record: ProvinceMergeRecord):
+    """One run of a merge at a time: a task delivered twice (acks_late), or the command run while the
+    worker runs it, finds the lock taken and stops. A session lock: the per-step commits keep it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [RUN_LOCK_NAMESPACE, record.pk])
+        if not cursor.fetchone()[0]:
+            raise MergeRunning(f"Việc sáp nhập {record} đang chạy ở một tiến trình khác.")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, record.pk])
+
+
+def is_running(record: ProvinceMergeRecord) -> bool:
+    """Whether a run of `record` holds its lock now (a job left "running" by a dead worker does not)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = %s AND objid = %s)",
+            [RUN_LOCK_NAMESPACE, record.pk],
+        )
+        return cursor.fetchone()[0]
 
 
 def remove_merged_schema(source_code: str, report: Reporter = lambda line: None) -> ProvinceMergeRecord:

@@ -100,8 +100,9 @@ class Domain(DomainMixin):
         return self.domain
 
 
-class OnboardingJob(models.Model):
-    """One request, from the central admin, to onboard a province; run by the Celery worker."""
+class Job(models.Model):
+    """What a job run by the Celery worker records for the central admin: its status, the lines it
+    reported, the reason it failed. Onboarding jobs and merges share it (docs/decisions.md)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Đang chờ")
@@ -109,13 +110,30 @@ class OnboardingJob(models.Model):
         SUCCEEDED = "succeeded", _("Hoàn thành")
         FAILED = "failed", _("Thất bại")
 
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    log = models.TextField(_("nhật ký"), blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    # A username, not a foreign key: a public-schema table must never point at a user table,
+    # because each province schema has its own and deletions would follow the link across.
+    requested_by = models.CharField(_("người yêu cầu"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+
+
+class OnboardingJob(Job):
+    """One request, from the central admin, to onboard a province; run by the Celery worker."""
+
     code = models.CharField(_("mã tỉnh"), max_length=8)
     domains = models.JSONField(_("tên miền"), default=list, blank=True)
     admin_username = models.CharField(_("tài khoản quản trị"), max_length=150)
     admin_email = models.EmailField(_("thư điện tử quản trị"))
-    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    log = models.TextField(_("nhật ký"), blank=True)
-    error = models.TextField(_("lỗi"), blank=True)
     province = models.ForeignKey(
         Province,
         verbose_name=_("tỉnh"),
@@ -124,11 +142,6 @@ class OnboardingJob(models.Model):
         on_delete=models.SET_NULL,
         related_name="onboarding_jobs",
     )
-    # A username, not a foreign key: a public-schema table must never point at a user table,
-    # because each province schema has its own and deletions would follow the link across.
-    requested_by = models.CharField(_("người yêu cầu"), max_length=150, blank=True)
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
     # The job row is its own outbox: written with the request, sent after commit, sent again by the
     # sweep when it has not finished ONBOARDING_RESEND_SECONDS after `queued_at` (tenants/onboarding_jobs.py).
     queued_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
@@ -154,8 +167,10 @@ class PendingVersionBump(models.Model):
         return self.key
 
 
-class ProvinceMergeRecord(models.Model):
-    """Sáp nhập — one province absorbed into another (tenants/merging.py), and how far it went.
+class ProvinceMergeRecord(Job):
+    """Sáp nhập — one province absorbed into another (tenants/merging.py), and how far it went: the
+    merge job the central admin queues (status, log, reason of a failure) and, once it succeeded,
+    the merge itself.
 
     Public-schema rows that point at the absorbed Province (reports, dossier) keep pointing at it:
     its row stays, with status "merged", after its schema is removed.
@@ -171,8 +186,6 @@ class ProvinceMergeRecord(models.Model):
     target = models.ForeignKey(Province, verbose_name=_("tỉnh nhận"), on_delete=models.PROTECT, related_name="absorbed")
     mode = models.CharField(_("nơi nhận nội dung"), max_length=20, choices=Mode.choices, default=Mode.SECTIONS)
     source_name = models.CharField(_("tên tỉnh bị sáp nhập"), max_length=200)
-    log = models.TextField(_("nhật ký"), blank=True)
-    requested_by = models.CharField(_("người thực hiện"), max_length=150, blank=True)
     merged_at = models.DateTimeField(_("sáp nhập lúc"), null=True, blank=True)
     backup_path = models.CharField(_("bản sao lưu"), max_length=500, blank=True)
     schema_removed_at = models.DateTimeField(_("xoá schema lúc"), null=True, blank=True)
@@ -180,7 +193,7 @@ class ProvinceMergeRecord(models.Model):
     class Meta:
         verbose_name = _("sáp nhập tỉnh")
         verbose_name_plural = _("sáp nhập tỉnh")
-        ordering = ["-merged_at"]
+        ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.source_name} → {self.target}"

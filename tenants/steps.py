@@ -38,7 +38,8 @@ PROVINCE_BACKUP_CONTENTS = "province_backup_contents"
 # fn(province: Province) -> None; after an in-place restore (`restore_province`), in the province's schema
 # and one transaction: what the apps keep about the province outside its schema, or cached, catches up.
 PROVINCE_RESTORED = "province_restored"
-# fn(merge: ProvinceMerge) -> None; in the merge's transaction and the receiving province's schema.
+# fn(merge: ProvinceMerge) -> None; each step in a transaction of its own and the receiving province's
+# schema; run again after a failure, so it must skip what `merge.moved()` says an earlier run copied.
 MERGE_PROVINCES = "merge_provinces"
 # Demo data for `make run` (manage.py setup_demo, in tenant_apps/demo). Steps must be idempotent.
 # fn(report: Reporter) -> None; in the public schema, after ensure_central_site().

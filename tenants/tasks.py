@@ -1,10 +1,11 @@
 """Celery tasks of the tenants app: thin wrappers around the onboarding service."""
 
 from celery import shared_task
+from django.db import OperationalError
 from django.utils import timezone
 
-from . import onboarding_jobs, versions
-from .models import OnboardingJob
+from . import merging, onboarding_jobs, versions
+from .models import OnboardingJob, ProvinceMergeRecord
 from .services import OnboardingError, onboard_province, send_administrator_invitation
 
 
@@ -46,6 +47,22 @@ def run_onboarding_job(self, job_id: int) -> str:
     job.finished_at = timezone.now()
     job.save()
     return job.status
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
+def run_merge_job(self, record_id: int) -> str:
+    """Run one merge job (tenants/merging.py), queued from the central admin. The job records its
+    progress and, on failure, its reason; a failure of the database or the disk is retried (the run
+    continues where it stopped), any other waits for the centre to run it again."""
+    try:
+        result = merging.run_merge(record_id)
+    except merging.MergeRunning:
+        return ProvinceMergeRecord.Status.RUNNING
+    except merging.MergeError as error:
+        if isinstance(error.__cause__, OSError | OperationalError):
+            raise self.retry(exc=error.__cause__, countdown=30 * 2**self.request.retries) from error
+        return ProvinceMergeRecord.Status.FAILED
+    return result.record.status
 
 
 @shared_task(bind=True)

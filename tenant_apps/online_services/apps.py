@@ -7,4 +7,4 @@ class OnlineServicesConfig(AppConfig):
     verbose_name = "Dịch vụ công trực tuyến"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, steps  # noqa: F401  (system checks; what a merge moves: tenants/steps.py)

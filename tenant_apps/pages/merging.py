@@ -104,11 +104,14 @@ def snapshot(page: Page) -> PageSnapshot:
     return result
 
 
-def rewrite_rich_text(merge: ProvinceMerge, html: str) -> str:
-    """Point embedded images, document and page links at their copies (or drop the id to a missing one)."""
+def rewrite_rich_text(merge: ProvinceMerge, html: str, missing: list[str] | None = None) -> str:
+    """Point embedded images, documents and page links at their copies; one whose copy is not there
+    (yet) gets id 0, and a page's is added to `missing`."""
 
     def replace(match: re.Match) -> str:
         target = merge.moved(match.group(2), int(match.group(3)))
+        if not target and missing is not None and match.group(2) == "page":
+            missing.append(match.group(3))
         return f"{match.group(1)}{target if target else 0}{match.group(4)}"
 
     return EMBED_ID.sub(replace, html or "")
@@ -128,13 +131,25 @@ def _resolve(merge: ProvinceMerge, key: tuple, foreign_keys: ForeignKeyMap) -> i
     return mapper(source_value) if mapper else None
 
 
-def _apply(merge, instance, values: dict, keys: dict, foreign_keys: ForeignKeyMap) -> None:
+def _apply(merge, instance, values: dict, keys: dict, foreign_keys: ForeignKeyMap, missing: list[str]) -> None:
+    """Set `values` and `keys` (resolved to the target's ids) on `instance`; a page that is not copied
+    (yet) is added to `missing`."""
     for name, value in values.items():
         if isinstance(instance._meta.get_field(name), RichTextField):
-            value = rewrite_rich_text(merge, value)
+            value = rewrite_rich_text(merge, value, missing)
         setattr(instance, name, value)
     for name, key in keys.items():
-        setattr(instance, instance._meta.get_field(name).attname, _resolve(merge, key, foreign_keys))
+        resolved = _resolve(merge, key, foreign_keys)
+        if resolved is None and issubclass(key[0], Page):
+            missing.append(name)
+        setattr(instance, instance._meta.get_field(name).attname, resolved)
+
+
+def _moved_pages(merge: ProvinceMerge, ids: list[int], missing: list[str]) -> list[int]:
+    moved = [merge.moved("page", pk) for pk in ids]
+    if not all(moved):
+        missing.append("page")
+    return [pk for pk in moved if pk]
 
 
 def _free_slug(parent: Page, slug: str, suffix: str) -> str:
@@ -153,28 +168,63 @@ def copy_page(merge: ProvinceMerge, source: PageSnapshot, parent: Page, foreign_
     if done:
         return Page.objects.get(pk=done).specific
     foreign_keys = foreign_keys or {}
-    page = source.model()
-    _apply(merge, page, source.values, source.foreign_keys, foreign_keys)
+    page, missing = source.model(), []
+    _apply(merge, page, source.values, source.foreign_keys, foreign_keys, missing)
     page.slug = _free_slug(parent, page.slug, merge.source.slug)
     for accessor, rows in source.children.items():
         child_model = getattr(page, accessor).model
         children = []
         for row in rows:
             child = child_model()
-            _apply(merge, child, row["values"], row["foreign_keys"], foreign_keys)
+            _apply(merge, child, row["values"], row["foreign_keys"], foreign_keys, [])
             if all(getattr(child, child_model._meta.get_field(name).attname) for name in row["foreign_keys"]):
                 children.append(child)  # a row whose image, document or page did not come over is left
         setattr(page, accessor, children)
     for name, ids in source.many_to_many.items():
-        moved = [pk for pk in (merge.moved("page", i) for i in ids) if pk]
+        moved = _moved_pages(merge, ids, missing)
         setattr(page, name, list(page._meta.get_field(name).related_model.objects.filter(pk__in=moved)))
     parent.add_child(instance=page)
     revision = page.save_revision()
     if source.values.get("live"):
         revision.publish()
     merge.remember("page", source.pk, page.pk)
+    if missing:  # a link to a page copied later: the last step (relink_pages) sets it
+        merge.remember(RELINK, source.pk, page.pk)
     redirect_old_path(source.old_path, page=page)
     return page
+
+
+# What `copy_page` remembers for a copy with a link, a page key or a related page not copied yet.
+RELINK = "page.relink"
+
+
+def relink_pages(merge: ProvinceMerge) -> int:
+    """The second pass, once every page is copied: the copies that linked to a page not copied yet
+    read their source again, and their rich text, keys to pages and related pages are set from the
+    whole map of old to new ids. A link to a page that never came over stays at id 0."""
+    pending = dict(merge.record.objects_moved.filter(kind=RELINK).values_list("source_id", "target_id"))
+    with merge.in_source():
+        sources = [snapshot(page) for page in Page.objects.filter(pk__in=pending).specific()]
+    for source in sources:
+        page, missing = Page.objects.get(pk=pending[source.pk]).specific, []
+        rich_text = {
+            name: value
+            for name, value in source.values.items()
+            if isinstance(page._meta.get_field(name), RichTextField)
+        }
+        page_keys = {name: key for name, key in source.foreign_keys.items() if issubclass(key[0], Page)}
+        _apply(merge, page, rich_text, page_keys, {}, missing)
+        for name, ids in source.many_to_many.items():
+            moved = _moved_pages(merge, ids, missing)
+            getattr(page, name).set(page._meta.get_field(name).related_model.objects.filter(pk__in=moved))
+        revision = page.save_revision(clean=False)
+        if page.live:
+            revision.publish()
+        else:
+            page.save(update_fields=[*rich_text, *page_keys, *source.many_to_many])
+        merge.record.objects_moved.filter(kind=RELINK, source_id=source.pk).delete()
+    merge.report(f"Liên kết giữa các trang đã chuyển: {len(sources)} trang được cập nhật")
+    return len(sources)
 
 
 def redirect_old_path(old_path: str, *, page: Page | None = None, link: str = "") -> None:

@@ -3,7 +3,8 @@
 - A province restored in place: its content version is bumped, so no fragment cached from the site it
   replaced (a link to an article the archive does not have) is shown again.
 - A province merged into another: the archive section (mode "archive") and the absorbed images and
-  documents, which every later step's pages may point at.
+  documents, which every later step's pages may point at; and, once every page is copied, the links
+  between them that pointed at a page copied later.
 """
 
 from django.utils.text import slugify
@@ -16,7 +17,7 @@ from tenants.models import Province
 from tenants.steps import MERGE_PROVINCES, PROVINCE_RESTORED, ProvinceMerge
 
 from . import fragments
-from .merging import copy_media
+from .merging import copy_media, relink_pages
 from .models import ContentPage
 
 ARCHIVE = "archive"
@@ -52,3 +53,9 @@ def move_images(merge: ProvinceMerge) -> None:
 @hooks.register(MERGE_PROVINCES, order=102)
 def move_documents(merge: ProvinceMerge) -> None:
     copy_media(merge, get_document_model(), "document", "Tệp tài liệu")
+
+
+@hooks.register(MERGE_PROVINCES, order=190)
+def relink_moved_pages(merge: ProvinceMerge) -> None:
+    """After every step that copies pages (orders 100–189): the links to pages copied later."""
+    relink_pages(merge)

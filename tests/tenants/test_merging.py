@@ -1,4 +1,5 @@
-"""Merging one province into another, and renaming one (tenants/merging.py and the apps' merge steps).
+"""Merging one province into another, and renaming one (tenants/merging.py and the apps' merge steps),
+and the merge job the central admin queues (tenants/tasks.py, run here in-process with `apply`).
 
 Two provinces are onboarded for this module (Huế absorbed into Đà Nẵng), committed once because
 cloning a schema takes seconds, and removed at its end; hanoi and hcm from conftest are the
@@ -20,17 +21,24 @@ from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_exists, tenant_context
 from wagtail import hooks
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from tenant_apps.documents.models import DocumentIndexPage, LegalDocumentPage
 from tenant_apps.news.models import NewsIndexPage, NewsPage
+from tenant_apps.offices.models import Office, OfficeDirectoryPage
+from tenant_apps.online_services.models import RequestStatus, ServiceRequest
+from tenant_apps.online_services.services import change_status
 from tenant_apps.qa.models import Question, QuestionIndexPage
 from tenants.merging import MergeError, merge_provinces, remove_merged_schema, rename_province
 from tenants.models import Domain, Province, ProvinceMergeRecord
 from tenants.services import onboard_province
 from tenants.steps import MERGE_PROVINCES
+from tenants.tasks import run_merge_job
+from tests.factories.citizen_content import add_office
 from tests.factories.content import LegalDocumentPageFactory, NewsPageFactory, WagtailDocumentFactory
+from tests.factories.online_services import ServiceRequestFactory
 from tests.factories.users import UserFactory
 
 SOURCE_HOST, TARGET_HOST = "hue.localhost", "danang.localhost"
@@ -199,20 +207,28 @@ def test_running_the_merge_again_moves_nothing_twice(provinces):
         assert NewsPage.objects.filter(title=ARTICLE).count() == 1
 
 
-def test_a_failing_step_leaves_nothing_moved_and_a_second_run_completes(provinces):
-    _, target = provinces
-
-    def broken(merge):
-        raise RuntimeError("hỏng giữa chừng")
-
-    with hooks.register_temporarily(MERGE_PROVINCES, broken, order=999), pytest.raises(RuntimeError):
+def test_a_failing_step_undoes_its_own_work_keeps_the_earlier_steps_and_a_second_run_completes(provinces):
+    source, target = provinces
+    with hooks.register_temporarily(MERGE_PROVINCES, _broken_step, order=125), pytest.raises(MergeError):
         _merge()
+    record = ProvinceMergeRecord.objects.get(source=source)
+    assert (record.status, record.merged_at) == (ProvinceMergeRecord.Status.FAILED, None)
     with tenant_context(target):
-        assert not NewsPage.objects.filter(title=ARTICLE).exists()
+        assert (NewsPage.objects.filter(title=ARTICLE).count(), Redirect.objects.filter(old_path="/hong").exists()) == (
+            1,
+            False,
+        )
     assert Client(HTTP_HOST=SOURCE_HOST).get("/").status_code == 200
     _merge()
     with tenant_context(target):
         assert NewsPage.objects.filter(title=ARTICLE).count() == 1
+    assert Province.objects.get(pk=source.pk).status == Province.Status.MERGED
+
+
+def _broken_step(merge):
+    """A step that fails after writing something: its write must not stay."""
+    Redirect.objects.create(old_path="/hong", redirect_link="/")
+    raise RuntimeError("hỏng giữa chừng")
 
 
 def test_archive_mode_puts_the_absorbed_sections_under_one_archive_page(provinces):
@@ -292,14 +308,82 @@ def test_the_central_admin_refuses_to_merge_without_the_confirmation(provinces, 
     assert Province.objects.get(pk=source.pk).status == Province.Status.ACTIVE
 
 
-def test_the_central_admin_merges_once_confirmed(provinces, central_admin):
+def _confirm(central_admin, source, target, capture):
+    with capture() as callbacks:
+        response = central_admin.post(
+            "/admin/sap-nhap-tinh/",
+            {"source": source.pk, "target": target.pk, "mode": "sections", "confirm": "on", "sap-nhap": "1"},
+        )
+    return response, callbacks
+
+
+def test_the_central_admin_queues_a_merge_job_once_confirmed_and_shows_its_status_page(
+    provinces, central_admin, django_capture_on_commit_callbacks
+):
     source, target = provinces
-    response = central_admin.post(
-        "/admin/sap-nhap-tinh/",
-        {"source": source.pk, "target": target.pk, "mode": "sections", "confirm": "on", "sap-nhap": "1"},
-        follow=True,
+    response, callbacks = _confirm(central_admin, source, target, django_capture_on_commit_callbacks)
+    record = ProvinceMergeRecord.objects.get(source=source)
+    assert (response.status_code, response["Location"], len(callbacks)) == (
+        302,
+        f"/admin/sap-nhap-tinh/{record.pk}/",
+        1,
     )
-    assert "Bảo hiểm xã hội thành phố Huế → Bảo hiểm xã hội thành phố Đà Nẵng" in response.content.decode()
+    assert (record.status, Province.objects.get(pk=source.pk).status) == (
+        ProvinceMergeRecord.Status.PENDING,
+        Province.Status.ACTIVE,
+    )
+
+
+def test_a_waiting_merge_jobs_page_reloads_itself_without_javascript(
+    provinces, central_admin, django_capture_on_commit_callbacks
+):
+    source, target = provinces
+    _confirm(central_admin, source, target, django_capture_on_commit_callbacks)
+    record = ProvinceMergeRecord.objects.get(source=source)
+    response = central_admin.get(f"/admin/sap-nhap-tinh/{record.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<meta http-equiv="refresh" content="5">' in html and ">Đang chờ</strong>" in html
+    assert f'<a href="/admin/sap-nhap-tinh/{record.pk}/">Tải lại ngay</a>' in html
+
+
+def test_the_merge_job_run_by_the_worker_task_shows_success_on_its_status_page(
+    provinces, central_admin, django_capture_on_commit_callbacks
+):
+    source, target = provinces
+    _confirm(central_admin, source, target, django_capture_on_commit_callbacks)
+    record = ProvinceMergeRecord.objects.get(source=source)
+    assert run_merge_job.apply(args=[record.pk]).get() == ProvinceMergeRecord.Status.SUCCEEDED
+    html = central_admin.get(f"/admin/sap-nhap-tinh/{record.pk}/").content.decode()
+    assert ">Hoàn thành</strong>" in html and "http-equiv" not in html
+    assert "<li>Tin tức: 1 trang → Bảo hiểm xã hội thành phố Đà Nẵng</li>" in html
+    assert Province.objects.get(pk=source.pk).status == Province.Status.MERGED
+
+
+def test_a_merge_job_that_fails_midway_shows_the_reason_and_runs_again_to_completion(
+    provinces, central_admin, django_capture_on_commit_callbacks
+):
+    source, target = provinces
+    _confirm(central_admin, source, target, django_capture_on_commit_callbacks)
+    record = ProvinceMergeRecord.objects.get(source=source)
+    with hooks.register_temporarily(MERGE_PROVINCES, _broken_step, order=125):
+        assert run_merge_job.apply(args=[record.pk]).get() == ProvinceMergeRecord.Status.FAILED
+        steps = hooks.get_hooks(MERGE_PROVINCES)
+        done = steps.index(_broken_step)
+    html = central_admin.get(f"/admin/sap-nhap-tinh/{record.pk}/").content.decode()
+    assert ">Thất bại</strong>" in html and "Chạy lại để hoàn tất" in html
+    assert (
+        f"Lý do: Bước {done + 1}/{len(steps)} lỗi (RuntimeError: hỏng giữa chừng); bước này không thay đổi gì, "
+        f"{done} bước trước đã xong. Chạy lại để hoàn tất."
+    ) in html
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = central_admin.post(f"/admin/sap-nhap-tinh/{record.pk}/")
+    assert (response.status_code, len(callbacks)) == (302, 1)
+    assert run_merge_job.apply(args=[record.pk]).get() == ProvinceMergeRecord.Status.SUCCEEDED
+    with tenant_context(target):
+        assert NewsPage.objects.filter(title=ARTICLE).count() == 1
+    assert ">Hoàn thành</strong>" in central_admin.get(f"/admin/sap-nhap-tinh/{record.pk}/").content.decode()
 
 
 def test_the_merge_screen_does_not_exist_in_a_province_admin(hanoi):
@@ -352,3 +436,112 @@ def test_a_national_document_both_provinces_received_is_not_copied_and_its_old_a
     _merge()
     response = Client(HTTP_HOST=SOURCE_HOST).get("/van-ban/nghi-dinh-toan-nganh/")
     assert response["Location"] == f"http://{TARGET_HOST}/van-ban/nghi-dinh-chung/"
+
+
+LOOKUP_URL = "/tra-cuu-dich-vu-cong/"
+
+
+def test_the_absorbed_offices_join_the_receiving_directory_and_its_office_finder(provinces):
+    source, target = provinces
+    with tenant_context(source):
+        add_office("BHXH cơ sở Phú Vang", ["Xã Phú Vang"])
+        absorbed_provincial = Office.objects.get(kind=Office.Kind.PROVINCIAL).name
+    _merge()
+    with tenant_context(target):
+        directory = OfficeDirectoryPage.objects.get()
+        kinds = dict(directory.offices.values_list("name", "kind"))
+        path = directory.url
+    assert (kinds["BHXH cơ sở Phú Vang"], kinds[absorbed_provincial]) == (Office.Kind.LOCAL, Office.Kind.LOCAL)
+    assert list(kinds.values()).count(Office.Kind.PROVINCIAL) == 1
+    response = Client(HTTP_HOST=TARGET_HOST).get(path, {"xa": "Phú Vang"})
+    assert response.status_code == 200 and "BHXH cơ sở Phú Vang" in response.content.decode()
+
+
+def test_a_citizens_request_moves_and_its_tracking_code_is_found_on_the_receiving_site(provinces):
+    source, _ = provinces
+    with tenant_context(source):
+        request = ServiceRequestFactory(phone="0912345678")
+        change_status(request, RequestStatus.PROCESSING, "Đang kiểm tra tờ khai.", actor=None)
+    _merge()
+    response = Client(HTTP_HOST=TARGET_HOST).post(
+        LOOKUP_URL, {"tracking_code": request.tracking_code, "phone": "0912345678"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"Hồ sơ {request.tracking_code}" in html and "Đang kiểm tra tờ khai." in html
+
+
+def test_a_citizens_receipt_link_on_the_old_domain_leads_to_the_moved_request(provinces):
+    source, _ = provinces
+    with tenant_context(source):
+        request = ServiceRequestFactory(phone="0912345678")
+    _merge()
+    response = Client(HTTP_HOST=SOURCE_HOST).get(f"/bien-nhan/{request.receipt_token}/")
+    assert (response.status_code, response["Location"]) == (
+        301,
+        f"http://{TARGET_HOST}/bien-nhan/{request.receipt_token}/",
+    )
+    receipt = Client(HTTP_HOST=TARGET_HOST).get(f"/bien-nhan/{request.receipt_token}/")
+    assert (receipt.status_code, request.tracking_code in receipt.content.decode()) == (200, True)
+
+
+def test_a_request_whose_code_the_receiving_province_already_gave_gets_a_new_code_and_its_history_says_so(provinces):
+    source, target = provinces
+    with tenant_context(source):
+        request = ServiceRequestFactory(phone="0912345678")
+    with tenant_context(target):
+        ServiceRequestFactory(tracking_code=request.tracking_code, phone="0987654321")
+    _merge()
+    with tenant_context(target):
+        moved = ServiceRequest.objects.get(phone="0912345678")
+        notes = list(moved.events.values_list("note", flat=True))
+    assert moved.tracking_code != request.tracking_code
+    assert (
+        f"Khi sáp nhập vào Bảo hiểm xã hội thành phố Đà Nẵng, mã hồ sơ {request.tracking_code} được đổi thành "
+        f"{moved.tracking_code}." in notes
+    )
+
+
+def test_a_third_provinces_request_cannot_be_looked_up_on_the_receiving_site(provinces, hanoi):
+    with hanoi.context():
+        request = ServiceRequestFactory(phone="0912345678")
+    _merge()
+    form = {"tracking_code": request.tracking_code, "phone": "0912345678"}
+    assert "Không tìm thấy hồ sơ khớp" in Client(HTTP_HOST=TARGET_HOST).post(LOOKUP_URL, form).content.decode()
+    assert f"Hồ sơ {request.tracking_code}" in hanoi.client().post(LOOKUP_URL, form).content.decode()
+
+
+def test_rich_text_links_and_related_articles_to_pages_copied_later_point_at_their_copies(provinces):
+    source, target = provinces
+    with tenant_context(source):
+        article = NewsPage.objects.get(title=ARTICLE)
+        LegalDocumentPageFactory(
+            parent=DocumentIndexPage.objects.get(),
+            title="Hướng dẫn có liên kết",
+            slug="huong-dan",
+            body=f'<p>Xem <a linktype="page" id="{article.pk}">bài viết</a>.</p>',
+        )
+        later = NewsPageFactory(parent=NewsIndexPage.objects.get(), title="Bài viết sau", slug="bai-viet-sau")
+        article.related_articles.set([later])
+        article.save_revision().publish()
+    _merge()
+    with tenant_context(target):
+        copy = NewsPage.objects.get(title=ARTICLE)
+        guide = LegalDocumentPage.objects.get(title="Hướng dẫn có liên kết")
+        later = NewsPage.objects.get(title="Bài viết sau")
+        assert f'<a linktype="page" id="{copy.pk}">' in guide.body
+        assert [page.pk for page in copy.related_articles.all()] == [later.pk]
+        guide_path = guide.url
+    html = Client(HTTP_HOST=TARGET_HOST).get(guide_path).content.decode()
+    assert f'<a href="/tin-tuc/{SHARED_SLUG}-hue/">bài viết</a>' in html
+
+
+def test_a_merge_copies_no_office_or_request_of_a_third_province(provinces, hanoi):
+    _, target = provinces
+    with hanoi.context():
+        add_office("BHXH cơ sở Sóc Sơn", ["Xã Sóc Sơn"])
+        ServiceRequestFactory(full_name="Người dân Hà Nội")
+    _merge()
+    with tenant_context(target):
+        assert not Office.objects.filter(name="BHXH cơ sở Sóc Sơn").exists()
+        assert not ServiceRequest.objects.filter(full_name="Người dân Hà Nội").exists()

@@ -9,7 +9,8 @@ from tenants.models import ProvinceMergeRecord
 
 class Command(BaseCommand):
     help = (
-        "Sáp nhập tỉnh ABSORBED vào tỉnh INTO: tin, văn bản, thủ tục, hỏi đáp, ảnh và tệp, tên miền (301), "
+        "Sáp nhập tỉnh ABSORBED vào tỉnh INTO: tin, văn bản, thủ tục, hỏi đáp, cơ quan, yêu cầu dịch vụ công, "
+        "ảnh và tệp, tên miền (301), "
         "tài khoản (chưa kích hoạt). Chạy lại sau khi lỗi để hoàn tất. Schema cũ chỉ bị xoá với --remove-schema."
     )
 
