@@ -117,6 +117,87 @@ class Delivery(models.Model):
         return f"{self.item} → {self.province} ({self.get_status_display()})"
 
 
+class ProvinceGroup(models.Model):
+    """Nhóm tỉnh, thành phố — a set of provinces the central office targets together (e.g. a region)."""
+
+    name = models.CharField(_("tên nhóm"), max_length=150, unique=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    provinces = models.ManyToManyField(
+        Province, verbose_name=_("tỉnh, thành phố"), related_name="newsroom_groups", blank=True
+    )
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("nhóm tỉnh, thành phố")
+        verbose_name_plural = _("nhóm tỉnh, thành phố")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Distribution(models.Model):
+    """Phân phối — to whom a national page goes and whether they must carry it (issue 19).
+
+    Keyed by the central page's id, not by its `SyndicatedItem`: the centre sets it before the first
+    publication, so that the first fan-out already reaches only the targeted provinces. No row means
+    every receiving province, nothing compulsory.
+    """
+
+    class Placement(models.TextChoices):
+        HOME_FEATURED = "home", _("Tin nổi bật trên trang chủ")
+        SECTION = "section", _("Một chuyên mục tin")
+
+    central_page_id = models.PositiveIntegerField(_("mã trang Trung ương"), unique=True)
+    to_all = models.BooleanField(_("gửi tới tất cả tỉnh, thành phố"), default=True)
+    groups = models.ManyToManyField(ProvinceGroup, verbose_name=_("nhóm tỉnh, thành phố"), blank=True)
+    provinces = models.ManyToManyField(
+        Province, verbose_name=_("tỉnh, thành phố"), related_name="targeted_distributions", blank=True
+    )
+    must_carry = models.BooleanField(_("bắt buộc đăng"), default=False)
+    placement = models.CharField(_("vị trí đăng"), max_length=20, choices=Placement.choices, blank=True)
+    section_slug = models.SlugField(_("chuyên mục"), max_length=100, blank=True)
+    carry_from = models.DateField(_("bắt buộc từ ngày"), null=True, blank=True)
+    carry_until = models.DateField(_("bắt buộc đến hết ngày"), null=True, blank=True)
+    updated_by = models.CharField(_("người cập nhật"), max_length=150, blank=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("phân phối tin toàn ngành")
+        verbose_name_plural = _("phân phối tin toàn ngành")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(must_carry=False)
+                | models.Q(carry_from__isnull=False, carry_until__gte=models.F("carry_from")),
+                name="must_carry_has_a_window",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Phân phối trang {self.central_page_id}"
+
+
+class Receipt(models.Model):
+    """Tiếp nhận — how one province carries one national item: placed where, acknowledged by whom."""
+
+    item = models.ForeignKey(SyndicatedItem, verbose_name=_("tin"), on_delete=models.CASCADE, related_name="receipts")
+    province = models.ForeignKey(
+        Province, verbose_name=_("tỉnh"), on_delete=models.CASCADE, related_name="national_receipts"
+    )
+    placed_at = models.DateTimeField(_("đặt đúng vị trí lúc"), null=True, blank=True)
+    placement = models.CharField(_("vị trí đã đặt"), max_length=200, blank=True)
+    acknowledged_at = models.DateTimeField(_("tiếp nhận lúc"), null=True, blank=True)
+    acknowledged_by = models.CharField(_("người tiếp nhận"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("tiếp nhận tin toàn ngành")
+        verbose_name_plural = _("tiếp nhận tin toàn ngành")
+        constraints = [models.UniqueConstraint(fields=["item", "province"], name="one_receipt_per_item_and_province")]
+
+    def __str__(self) -> str:
+        return f"{self.item} → {self.province}"
+
+
 class SyndicationPolicy(models.Model):
     """How a province receives national items; set by its board in its own admin."""
 

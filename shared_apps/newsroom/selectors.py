@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
@@ -14,7 +14,7 @@ from django_tenants.utils import get_public_schema_name
 
 from tenants.models import Domain, Province
 
-from .models import Delivery, LocalArticle, Nomination, SyndicatedItem
+from .models import Delivery, Distribution, LocalArticle, Nomination, Receipt, SyndicatedItem
 
 MATRIX_ITEMS_PER_PAGE = 20
 
@@ -33,6 +33,9 @@ def receiving_provinces() -> QuerySet[Province]:
 class MatrixCell:
     delivery: Delivery | None
     overdue: bool  # pending longer than NEWSROOM_PENDING_RESEND_SECONDS: its message was probably lost
+    targeted: bool = True  # the item is meant for this province (issue 19)
+    receipt: Receipt | None = None  # placed (must-carry) and acknowledged by the board
+    carry_overdue: bool = False  # must-carry, not live and placed within its deadline
 
 
 @dataclass
@@ -40,6 +43,7 @@ class MatrixRow:
     item: SyndicatedItem
     cells: list[MatrixCell]  # one per province, in the matrix's province order
     stuck: int  # failed or overdue: what "Gửi lại" sends again
+    distribution: Distribution | None = None  # whom it targets, its must-carry order
 
 
 @dataclass
@@ -71,17 +75,61 @@ def delivery_matrix(page_number: int | str = 1, per_page: int = MATRIX_ITEMS_PER
         (delivery.item_id, delivery.province_id): delivery
         for delivery in Delivery.objects.filter(item__in=list(items.object_list))
     }
+    carriage = carriage_of(list(items.object_list))
     since = overdue_since()
 
-    def cell(delivery: Delivery | None) -> MatrixCell:
+    def cell(item: SyndicatedItem, province: Province) -> MatrixCell:
+        delivery, receipt = deliveries.get((item.pk, province.pk)), carriage.receipts.get((item.pk, province.pk))
         overdue = bool(delivery and delivery.status == Delivery.Status.PENDING and delivery.queued_at < since)
-        return MatrixCell(delivery, overdue)
+        targeted = carriage.targets(item, province)
+        distribution = carriage.distributions.get(item.central_page_id)
+        carry_overdue = targeted and is_overdue(distribution, item, delivery, receipt)
+        return MatrixCell(delivery, overdue, targeted, receipt, carry_overdue)
 
     rows = [
-        MatrixRow(item, [cell(deliveries.get((item.pk, province.pk))) for province in provinces], item.stuck)
+        MatrixRow(
+            item,
+            [cell(item, province) for province in provinces],
+            item.stuck,
+            carriage.distributions.get(item.central_page_id),
+        )
         for item in items.object_list
     ]
     return DeliveryMatrix(provinces=provinces, items=items, rows=rows)
+
+
+@dataclass
+class Carriage:
+    """For a page of items: their distributions, whom each targets, and the provinces' receipts."""
+
+    distributions: dict[int, Distribution]  # by central page id
+    targeted: dict[int, set[int]]  # distribution id → province ids (when not "all")
+    receipts: dict[tuple[int, int], Receipt]  # (item id, province id) → receipt
+
+    def targets(self, item: SyndicatedItem, province: Province) -> bool:
+        distribution = self.distributions.get(item.central_page_id)
+        return distribution is None or distribution.to_all or province.pk in self.targeted[distribution.pk]
+
+
+def carriage_of(items: list[SyndicatedItem]) -> Carriage:
+    """Four queries, whatever the number of items (one page) and provinces."""
+    distributions = {
+        d.central_page_id: d
+        for d in Distribution.objects.filter(central_page_id__in=[item.central_page_id for item in items])
+    }
+    targeted: dict[int, set[int]] = {d.pk: set() for d in distributions.values()}
+    chosen = [d for d in distributions.values() if not d.to_all]
+    direct = Distribution.provinces.through.objects.filter(distribution__in=chosen)
+    via_groups = Distribution.groups.through.objects.filter(
+        distribution__in=chosen, provincegroup__provinces__isnull=False
+    )
+    for distribution_id, province_id in [
+        *direct.values_list("distribution_id", "province_id"),
+        *via_groups.values_list("distribution_id", "provincegroup__provinces"),
+    ]:
+        targeted[distribution_id].add(province_id)
+    receipts = {(r.item_id, r.province_id): r for r in Receipt.objects.filter(item__in=items)}
+    return Carriage(distributions, targeted, receipts)
 
 
 def stuck_delivery_count() -> int:
@@ -132,3 +180,26 @@ def latest_national_news(limit: int = 6):
         .select_related("featured_image")
         .order_by("-first_published_at", "-pk")[:limit]
     )
+
+
+def overdue_after(distribution: Distribution, item: SyndicatedItem) -> datetime:
+    """A must-carry copy not delivered and placed by this moment is overdue: NEWSROOM_MUST_CARRY_GRACE_HOURS
+    after the window opened (00:00 local time on its first day) or the item was published, whichever is later."""
+    start = timezone.make_aware(datetime.combine(distribution.carry_from, time.min))
+    if item.first_published_at and item.first_published_at > start:
+        start = item.first_published_at
+    return start + timedelta(hours=settings.NEWSROOM_MUST_CARRY_GRACE_HOURS)
+
+
+def is_overdue(
+    distribution: Distribution | None, item: SyndicatedItem, delivery: Delivery | None, receipt: Receipt | None
+) -> bool:
+    """Must-carry, past its deadline (`overdue_after`), and not yet live and placed in the province."""
+    if distribution is None or not distribution.must_carry or not item.is_live:
+        return False
+    if timezone.now() < overdue_after(distribution, item):
+        return False
+    if delivery and delivery.status == Delivery.Status.ORIGINAL:  # the province carries its own original
+        return False
+    carried = delivery is not None and delivery.status == Delivery.Status.DELIVERED and not delivery.awaiting_approval
+    return not (carried and receipt is not None and receipt.placed_at is not None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -66,6 +67,7 @@ def delivery_matrix(request):
             "page_title": _("Phân phối tin toàn ngành"),
             "matrix": matrix,
             "stuck_count": selectors.stuck_delivery_count(),
+            "grace_hours": settings.NEWSROOM_MUST_CARRY_GRACE_HOURS,
         },
     )
 

@@ -11,7 +11,7 @@ from tenant_apps.news.models import NewsPage
 from tenants.schemas import CENTRAL, PROVINCE, in_public_schema
 from tenants.viewsets import ScopedMenuItem, scoped_urlpatterns
 
-from . import views, withdrawal_views
+from . import must_carry_hooks, views, withdrawal_views  # noqa: F401 (must_carry_hooks registers its hooks)
 from .models import Delivery, Nomination, SyndicatedItem
 from .pages.models import NationalDocumentPage, NationalNewsPage
 

@@ -506,6 +506,9 @@ NEWSROOM_RETRY_BACKOFF_MAX_SECONDS = env.float("NEWSROOM_RETRY_BACKOFF_MAX_SECON
 # it again (then after the retry backoff, never sooner than this), at most NEWSROOM_DELIVERY_MAX_RETRIES
 # times before it is marked failed.
 NEWSROOM_PENDING_RESEND_SECONDS = env.float("NEWSROOM_PENDING_RESEND_SECONDS", default=120.0)
+# A must-carry copy not delivered and placed this long after its window opened (or after the item was
+# published, if later) is shown overdue in the centre's matrix.
+NEWSROOM_MUST_CARRY_GRACE_HOURS = env.float("NEWSROOM_MUST_CARRY_GRACE_HOURS", default=4.0)
 # Rows per province kept for the central home page's "Tin từ các địa phương".
 NEWSROOM_LOCAL_STREAM_PER_PROVINCE = 5
 

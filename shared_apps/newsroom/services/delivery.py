@@ -29,6 +29,7 @@ from ..errors import NewsroomError
 from ..indexing import deferred_search_indexing
 from ..models import Delivery, NationalItemKind, Nomination, SyndicatedItem, SyndicationPolicy
 from ..transfer import import_files
+from . import must_carry
 from .snapshots import fill_article, fill_document
 
 NATIONAL_CATEGORY_SLUG = "tin-toan-nganh"
@@ -101,7 +102,8 @@ def deliver_national_item(item_id: int) -> Delivery | None:
         delivery.error, delivery.next_retry_at = "", None
         with deferred_search_indexing():  # the copy is indexed once, not after each of its saves
             if item.is_live:
-                copy, delivery.awaiting_approval = _place_copy(item, copy, model, receiving_mode(province))
+                mode = must_carry.receiving_mode_for(item, province, receiving_mode(province))
+                copy, delivery.awaiting_approval = _place_copy(item, copy, model, mode)
             else:
                 _withdraw_copy(copy)
         if item.is_live:
@@ -119,7 +121,7 @@ def _locked_delivery(item_id: int, province: Province) -> Delivery | None:
     lock = Delivery.objects.select_for_update(of=("self",)).select_related("item")
     delivery = lock.filter(item_id=item_id, province_id=province.pk).first()
     if delivery is None:
-        if not SyndicatedItem.objects.filter(pk=item_id).exists():
+        if not must_carry.is_recipient(item_id, province):  # gone, or not meant for this province
             return None
         Delivery.objects.get_or_create(item_id=item_id, province_id=province.pk)
         delivery = lock.get(item_id=item_id, province_id=province.pk)
@@ -156,6 +158,7 @@ def _place_copy(item: SyndicatedItem, copy: Page | None, model: type[Page], mode
         copy.category = national_category()
     else:
         fill_document(copy, payload, copies)
+    must_carry.place(copy, item)
     copy.canonical_url = item.url
     copy.first_published_at = item.first_published_at
     auto_publish = mode == SyndicationPolicy.Mode.AUTO_PUBLISH

@@ -21,7 +21,8 @@ from tenant_apps.news.models import NewsPage
 from tenants.models import Province
 
 from ..models import Delivery, SyndicatedItem
-from ..selectors import receiving_provinces, stuck_filter
+from ..selectors import stuck_filter
+from . import must_carry
 
 PENDING, FAILED = Delivery.Status.PENDING, Delivery.Status.FAILED
 
@@ -53,8 +54,8 @@ def mark_pending(item_ids: list[int], provinces: list[Province]) -> None:
 
 
 def mark_item_pending(item_id: int) -> None:
-    """A national item published, edited or withdrawn: pending in every receiving province."""
-    mark_pending([item_id], list(receiving_provinces()))
+    """A national item published, edited or withdrawn: pending in every province it goes to."""
+    mark_pending([item_id], must_carry.recipients(item_id))
 
 
 def pending_deliveries(item_id: int) -> list[Delivery]:
@@ -65,7 +66,7 @@ def pending_deliveries(item_id: int) -> list[Delivery]:
 def prepare_backlog(province: Province) -> list[int]:
     """For a province onboarded later: the newest live items it has not received yet, marked pending."""
     newest = list(
-        SyndicatedItem.objects.filter(is_live=True)
+        SyndicatedItem.objects.filter(must_carry.targets_province(province), is_live=True)
         .order_by("-first_published_at", "-pk")
         .values_list("pk", flat=True)[: settings.NEWSROOM_BACKLOG_COUNT]
     )

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0002_delivery_outbox'),
+        ('newsroom', '0003_must_carry'),
     ]
 
     operations = [
