@@ -11,7 +11,14 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from .backups import BackupError
 from .forms import MergeForm, RemoveSchemaForm, RenameForm
-from .merging import MergeError, merge_provinces, remove_merged_schema, rename_province, request_merge
+from .merging import (
+    MergeError,
+    is_running,
+    merge_provinces,
+    remove_merged_schema,
+    rename_province,
+    request_merge,
+)
 from .models import ProvinceMergeRecord
 
 PERMISSION = "tenants.change_province"
@@ -75,7 +82,8 @@ def _queue(request, record: ProvinceMergeRecord):
 
 def job_view(request, pk: int):
     """Trạng thái việc sáp nhập: status, what was done so far, the reason of a failure; reloads itself
-    (a meta refresh, no script) until the job ends. POST runs a failed job again."""
+    (a meta refresh, no script) until the job ends. POST runs a failed job again (a job that never
+    reached a worker, still "waiting", is completed by `manage.py merge_provinces`)."""
     _require_permission(request)
     record = get_object_or_404(ProvinceMergeRecord.objects.select_related("source", "target"), pk=pk)
     if request.method == "POST":
@@ -91,7 +99,10 @@ def job_view(request, pk: int):
         "record": record,
         "lines": record.log.splitlines(),
         "refresh_seconds": None if record.is_finished else REFRESH_SECONDS,
-        "page_title": _("Việc sáp nhập %(merge)s") % {"merge": record},
+        # failed, or left "running" by a worker that died (its lock went with its connection)
+        "can_run_again": record.status == ProvinceMergeRecord.Status.FAILED
+        or (record.status == ProvinceMergeRecord.Status.RUNNING and not is_running(record)),
+        "page_title": _("Việc sáp nhập tỉnh"),
     }
     return TemplateResponse(request, "tenants/merge_job.html", context)
 

@@ -146,7 +146,7 @@ def run_merge(record_id: int, report: Reporter = lambda line: None) -> MergeResu
     result = MergeResult(record=record, dry_run=False)
     if record.status == ProvinceMergeRecord.Status.SUCCEEDED:
         return result
-    with _run_lock(record):
+    with run_lock(record):
         step = _reporter(result, report)
         try:
             _check_merge(record.source, record.target)
@@ -210,7 +210,7 @@ RUN_LOCK_NAMESPACE = 18
 
 
 @contextmanager
-def _run_lock(record: ProvinceMergeRecord):
+def run_lock(record: ProvinceMergeRecord):
     """One run of a merge at a time: a task delivered twice (acks_late), or the command run while the
     worker runs it, finds the lock taken and stops. A session lock: the per-step commits keep it."""
     with connection.cursor() as cursor:

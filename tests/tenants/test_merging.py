@@ -31,7 +31,7 @@ from tenant_apps.offices.models import Office, OfficeDirectoryPage
 from tenant_apps.online_services.models import RequestStatus, ServiceRequest
 from tenant_apps.online_services.services import change_status
 from tenant_apps.qa.models import Question, QuestionIndexPage
-from tenants.merging import MergeError, merge_provinces, remove_merged_schema, rename_province
+from tenants.merging import MergeError, merge_provinces, remove_merged_schema, rename_province, run_lock
 from tenants.models import Domain, Province, ProvinceMergeRecord
 from tenants.services import onboard_province
 from tenants.steps import MERGE_PROVINCES
@@ -545,3 +545,26 @@ def test_a_merge_copies_no_office_or_request_of_a_third_province(provinces, hano
     with tenant_context(target):
         assert not Office.objects.filter(name="BHXH cơ sở Sóc Sơn").exists()
         assert not ServiceRequest.objects.filter(full_name="Người dân Hà Nội").exists()
+
+
+def _running_record(source, target):
+    return ProvinceMergeRecord.objects.create(
+        source=source, target=target, source_name=str(source), status=ProvinceMergeRecord.Status.RUNNING
+    )
+
+
+def test_a_job_left_running_by_a_dead_worker_can_be_run_again(provinces, central_admin):
+    record = _running_record(*provinces)
+    html = central_admin.get(f"/admin/sap-nhap-tinh/{record.pk}/").content.decode()
+    assert ">Đang chạy</strong>" in html and "Chạy lại để hoàn tất" in html
+
+
+def test_a_job_running_now_cannot_be_started_a_second_time(provinces, central_admin):
+    record = _running_record(*provinces)
+    with run_lock(record):
+        html = central_admin.get(f"/admin/sap-nhap-tinh/{record.pk}/").content.decode()
+        response = central_admin.post(f"/admin/sap-nhap-tinh/{record.pk}/", follow=True)
+    assert "Chạy lại để hoàn tất" not in html
+    assert "Việc sáp nhập Bảo hiểm xã hội thành phố Huế → Bảo hiểm xã hội thành phố Đà Nẵng đang chạy" in (
+        response.content.decode()
+    )
