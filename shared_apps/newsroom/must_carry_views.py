@@ -91,7 +91,7 @@ def delivery_matrix_export(request):
 def received_items(request):
     province = connection.tenant
     deliveries = list(selectors.deliveries_of_province(province))
-    carriage = selectors.carriage_of([delivery.item for delivery in deliveries])
+    carriage = selectors.carriage_of([delivery.item for delivery in deliveries], province)
     today = timezone.localdate()
     rows = []
     for delivery in deliveries:

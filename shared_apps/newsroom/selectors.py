@@ -111,8 +111,8 @@ class Carriage:
         return distribution is None or distribution.to_all or province.pk in self.targeted[distribution.pk]
 
 
-def carriage_of(items: list[SyndicatedItem]) -> Carriage:
-    """Four queries, whatever the number of items (one page) and provinces."""
+def carriage_of(items: list[SyndicatedItem], province: Province | None = None) -> Carriage:
+    """Four queries, whatever the number of items (one page) and provinces; receipts of `province` only if given."""
     distributions = {
         d.central_page_id: d
         for d in Distribution.objects.filter(central_page_id__in=[item.central_page_id for item in items])
@@ -128,7 +128,10 @@ def carriage_of(items: list[SyndicatedItem]) -> Carriage:
         *via_groups.values_list("distribution_id", "provincegroup__provinces"),
     ]:
         targeted[distribution_id].add(province_id)
-    receipts = {(r.item_id, r.province_id): r for r in Receipt.objects.filter(item__in=items)}
+    receipts = Receipt.objects.filter(item__in=items)
+    if province is not None:
+        receipts = receipts.filter(province=province)
+    receipts = {(r.item_id, r.province_id): r for r in receipts}
     return Carriage(distributions, targeted, receipts)
 
 

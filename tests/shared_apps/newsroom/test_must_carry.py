@@ -268,8 +268,8 @@ def test_the_board_acknowledges_an_item_and_a_reporter_cannot(hanoi, newsroom):
     reporter = hanoi.signed_in_client("phongvien")
 
     listing = head.get("/admin/tin-toan-nganh-da-nhan/").content.decode()
-    assert "Tin cần tỉnh tiếp nhận" in listing and "Đã tiếp nhận</button>" in listing
-    assert "Đã tiếp nhận</button>" not in reporter.get("/admin/tin-toan-nganh-da-nhan/").content.decode()
+    assert "Tin cần tỉnh tiếp nhận" in listing and "Xác nhận đã tiếp nhận</button>" in listing
+    assert "Xác nhận đã tiếp nhận</button>" not in reporter.get("/admin/tin-toan-nganh-da-nhan/").content.decode()
     assert reporter.post(f"/admin/tin-toan-nganh-da-nhan/{item.pk}/tiep-nhan/").status_code == 302  # to the dashboard
     assert not Receipt.objects.filter(item=item, acknowledged_at__isnull=False).exists()
 
