@@ -1,4 +1,5 @@
-"""Đánh giá — an anonymous "was this helpful?" on answer and service pages, counted per page."""
+"""Đánh giá — an anonymous "was this helpful?" on every page a citizen reads, counted per page
+(a province app: each province keeps its own ratings)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -6,15 +6,22 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from tenant_apps.antispam.ratelimit import allow_submission
 
 from .models import PageFeedback
 
+RATED_PARAMETER = "da-danh-gia"
 
+
+@csrf_exempt
 @require_POST
 def rate_page(request):
+    """Without CSRF protection on purpose: a rating is anonymous and acts for no account, so a forged
+    one is no more than anyone's direct POST (which the rate limit counts), and a token in the widget
+    would keep every page that shows it out of the page cache."""
     path = request.POST.get("path", "")
     helpful = request.POST.get("helpful")
     if helpful not in ("0", "1") or not path.startswith("/") or not url_has_allowed_host_and_scheme(path, None):
@@ -23,7 +30,7 @@ def rate_page(request):
         PageFeedback.objects.create(
             path=path[:500], helpful=helpful == "1", comment=request.POST.get("comment", "").strip()[:500]
         )
-    return redirect(f"{path}?da-danh-gia=1#danh-gia-tieu-de")
+    return redirect(f"{path}?{RATED_PARAMETER}=1#danh-gia-tieu-de")
 
 
 def feedback_summary(request):

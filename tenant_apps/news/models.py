@@ -55,8 +55,28 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class NewsIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
-    """Tin tức — lists published articles, all or by category, newest first."""
+class ArticleIndexRoutes(RoutablePageMixin):
+    """An article index's own routes: every article, and the articles with one tag (Tin theo từ khóa).
+
+    The index says which articles it lists with `articles()`; each tag on an article links to
+    `tu-khoa/<slug>/` of the article's index, a province's news and the central national news alike.
+    """
+
+    @path("")
+    def all_news(self, request):
+        return self.render(request, context_overrides={"articles": paginate(request, self.articles(), NEWS_PER_PAGE)})
+
+    @path("tu-khoa/<str:slug>/", name="tag")
+    def by_tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = self.articles().filter(tags=tag)
+        return self.render(
+            request, context_overrides={"articles": paginate(request, articles, NEWS_PER_PAGE), "tag": tag}
+        )
+
+
+class NewsIndexPage(ArticleIndexRoutes, ProvincePageMixin, Page):
+    """Tin tức — lists published articles, all or by category or tag, newest first."""
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
@@ -76,29 +96,12 @@ class NewsIndexPage(RoutablePageMixin, ProvincePageMixin, Page):
             .order_by("-first_published_at", "-pk")
         )
 
-    @path("")
-    def all_news(self, request):
-        return self.render(
-            request,
-            context_overrides={"articles": paginate(request, self.articles(), NEWS_PER_PAGE), "category": None},
-        )
-
     @path("chuyen-muc/<slug:slug>/")
     def by_category(self, request, slug):
         category = get_object_or_404(NewsCategory, slug=slug)
         articles = self.articles().filter(category=category)
         return self.render(
             request, context_overrides={"articles": paginate(request, articles, NEWS_PER_PAGE), "category": category}
-        )
-
-    @path("tu-khoa/<str:slug>/", name="tag")
-    def by_tag(self, request, slug):
-        """Tin theo từ khóa: the articles with one tag (each tag on an article links here)."""
-        tag = get_object_or_404(Tag, slug=slug)
-        articles = self.articles().filter(tags=tag)
-        return self.render(
-            request,
-            context_overrides={"articles": paginate(request, articles, NEWS_PER_PAGE), "category": None, "tag": tag},
         )
 
     def get_context(self, request, *args, **kwargs):

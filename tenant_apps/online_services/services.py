@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,7 +38,6 @@ logger = logging.getLogger(__name__)
 # Letters and digits that cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I).
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 TRACKING_SUFFIX_LENGTH = 6
-LOOKUP_PATH = "/tra-cuu-dich-vu-cong/"
 
 
 class InvalidTransition(Exception):
@@ -155,6 +155,11 @@ def change_status(service_request: ServiceRequest, to_status: str, note: str, ac
     return event
 
 
+def receipt_url(service_request: ServiceRequest) -> str:
+    """The absolute address of the request's receipt, which shows its status and steps (and only its)."""
+    return absolute_url(None, reverse("online_services_receipt", kwargs={"token": service_request.receipt_token}))
+
+
 def _receipt_message(service_request: ServiceRequest) -> tuple[str, str]:
     subject = _("[%(code)s] Đã tiếp nhận yêu cầu «%(type)s»") % {
         "code": service_request.tracking_code,
@@ -162,13 +167,13 @@ def _receipt_message(service_request: ServiceRequest) -> tuple[str, str]:
     }
     body = _(
         "Kính gửi ông/bà,\n\n%(office)s đã tiếp nhận yêu cầu «%(type)s» của ông/bà.\n"
-        "Mã hồ sơ: %(code)s\n\nTra cứu tình trạng giải quyết bằng mã hồ sơ và số điện thoại đã khai tại:\n"
-        "%(url)s\n\nĐây là thư tự động, vui lòng không trả lời thư này."
+        "Mã hồ sơ: %(code)s\n\nBiên nhận và tình trạng giải quyết của hồ sơ này:\n%(url)s\n\n"
+        "Đây là thư tự động, vui lòng không trả lời thư này."
     ) % {
         "office": current_province().office_name,
         "type": service_request.request_type,
         "code": service_request.tracking_code,
-        "url": absolute_url(None, LOOKUP_PATH),
+        "url": receipt_url(service_request),
     }
     return subject, body
 
@@ -179,13 +184,14 @@ def _status_message(service_request: ServiceRequest, event: ServiceRequestEvent)
     note = _("\nGhi chú của cơ quan BHXH: %(note)s\n") % {"note": event.note} if event.note else ""
     body = _(
         "Kính gửi ông/bà,\n\nYêu cầu «%(type)s», mã hồ sơ %(code)s, đã chuyển sang trạng thái: %(status)s.\n"
-        "%(note)s\nTra cứu chi tiết tại: %(url)s\n\n%(office)s\nĐây là thư tự động, vui lòng không trả lời thư này."
+        "%(note)s\nXem tình trạng và các bước giải quyết của hồ sơ này tại:\n%(url)s\n\n%(office)s\n"
+        "Đây là thư tự động, vui lòng không trả lời thư này."
     ) % {
         "type": service_request.request_type,
         "code": service_request.tracking_code,
         "status": status,
         "note": note,
-        "url": absolute_url(None, LOOKUP_PATH),
+        "url": receipt_url(service_request),
         "office": current_province().office_name,
     }
     return subject, body

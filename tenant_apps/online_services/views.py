@@ -56,14 +56,16 @@ def status_lookup(request):
 @province_schema_only
 def receipt(request, token):
     """Biên nhận: what was received and how to follow it, at an address that survives a reload;
-    `?ban-in=1` prints it, `?tai-ve=1` saves it as a file (no JavaScript). No personal data: the
-    address is kept in the citizen's browser history and may be shared."""
+    `?ban-in=1` prints it, `?tai-ve=1` saves it as a file (no JavaScript). The status mails link
+    here, so it shows the request's steps with their dates too. No personal data (nor the staff's
+    notes): the address is kept in the citizen's browser history and may be shared."""
     found = request_by_receipt_token(token)
     if found is None:
         raise Http404
     saving = "tai-ve" in request.GET
     context = {
         "receipt": found,
+        "steps": steps_of(found, public_history(found)),
         "service_page": found.page,
         "files": found.files.only("label", "request_id"),
         "print_mode": saving or "ban-in" in request.GET,

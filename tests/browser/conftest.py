@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.admin_session import admin_authenticators, admin_state, central_admin_state  # noqa: F401
 from tests.conftest import CENTRAL_HOST, TEST_PASSWORD
 from tests.live_server import running_server
 

@@ -8,11 +8,10 @@ import pytest
 from django_tenants.utils import tenant_context
 
 from tests.admin_language import english_messages, is_english
-from tests.browser import admin_session
+from tests.browser.admin_session import admin_context
 from tests.browser.conftest import BROWSER_PROVINCE_CODE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-admin_storage_state = admin_session.admin_storage_state  # the fixture, signed in once per package
 
 # Every text node under <body> that is rendered, and the attributes people read or hear.
 VISIBLE_TEXT = """() => {
@@ -59,11 +58,9 @@ def _admin_paths() -> list[str]:
     ]
 
 
-def test_a_dozen_admin_screens_are_vietnamese_for_an_english_browser(chromium, live_site, admin_storage_state):
+def test_a_dozen_admin_screens_are_vietnamese_for_an_english_browser(chromium, live_site, admin_state):
     english = english_messages()
-    context = chromium.new_context(
-        locale="en-US", extra_http_headers={"Accept-Language": "en"}, storage_state=admin_storage_state
-    )
+    context = admin_context(chromium, admin_state, locale="en-US", extra_http_headers={"Accept-Language": "en"})
     found = {}
     for path in _admin_paths():
         page = context.new_page()

@@ -2,43 +2,27 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from django_otp.oath import TOTP
 
-from tests.conftest import TEST_PASSWORD
+from tests.browser.admin_session import admin_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-AUTHENTICATOR_KEY = b"browser-test-otp-key"
 WIDTH = 1280
 
 
 @pytest.fixture(scope="module")
 def office(live_site, django_db_blocker):
-    """Committed for the server: the browser province's admin gets an authenticator, and a citizen's
-    question waits for an answer. Removed afterwards."""
-    from django.contrib.auth import get_user_model
+    """Committed for the server: a citizen's question waits for an answer. Removed afterwards."""
     from django.db import connection
-    from django_otp.plugins.otp_totp.models import TOTPDevice
     from django_tenants.utils import tenant_context
 
     from tenant_apps.qa.models import Question, QuestionIndexPage
     from tenants.models import Province
 
-    def give_authenticator():
-        admin = get_user_model().objects.get(username="admin")
-        TOTPDevice.objects.filter(user=admin).delete()
-        TOTPDevice.objects.create(user=admin, name="Trình duyệt thử nghiệm", key=AUTHENTICATOR_KEY.hex())
-        return admin
-
     with django_db_blocker.unblock():
-        connection.set_schema_to_public()
-        central_admin = give_authenticator()
         province = Province.objects.get(domains__domain=live_site.province_host)
         with tenant_context(province):
-            admin = give_authenticator()
             question = Question.objects.create(
                 page=QuestionIndexPage.objects.get(),
                 asker_name="Lê Thị Hoa",
@@ -53,9 +37,7 @@ def office(live_site, django_db_blocker):
     with django_db_blocker.unblock():
         with tenant_context(province):
             Question.objects.filter(pk=question.pk).delete()
-            TOTPDevice.objects.filter(user=admin).delete()
         connection.set_schema_to_public()
-        TOTPDevice.objects.filter(user=central_admin).delete()
 
 
 def expect(locator):
@@ -64,48 +46,17 @@ def expect(locator):
     return expect(locator)
 
 
-def _sign_in(chromium, login_url: str) -> dict:
-    """The cookies of one real sign-in (password, then the authenticator's code)."""
-    context = chromium.new_context(locale="vi-VN")
-    page = context.new_page()
-    page.goto(login_url)
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", TEST_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"xac-thuc-hai-buoc"))
-    page.fill("#id_code", f"{TOTP(AUTHENTICATOR_KEY).token():06d}")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    state = context.storage_state()
-    context.close()
-    return state
-
-
-@pytest.fixture(scope="module")
-def signed_in_state(chromium, live_site, office):
-    """Both admins signed in once, shared by the tests: an authenticator code is accepted once per account."""
-    return {
-        "province": _sign_in(chromium, live_site.province_url("/admin/login/")),
-        "central": _sign_in(chromium, live_site.central_url("/admin/login/")),
-    }
-
-
-def _admin_page(chromium, state):
-    context = chromium.new_context(locale="vi-VN", storage_state=state, viewport={"width": WIDTH, "height": 900})
-    return context, context.new_page()
-
-
 @pytest.fixture
-def admin_page(chromium, signed_in_state):
-    context, page = _admin_page(chromium, signed_in_state["province"])
-    yield page
+def admin_page(chromium, admin_state):
+    context = admin_context(chromium, admin_state, viewport={"width": WIDTH, "height": 900})
+    yield context.new_page()
     context.close()
 
 
 @pytest.fixture
-def central_page(chromium, signed_in_state):
-    context, page = _admin_page(chromium, signed_in_state["central"])
-    yield page
+def central_page(chromium, central_admin_state):
+    context = admin_context(chromium, central_admin_state, viewport={"width": WIDTH, "height": 900})
+    yield context.new_page()
     context.close()
 
 

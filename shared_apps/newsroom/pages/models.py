@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from tenant_apps.documents.models import LEGAL_DOCUMENT_PANELS, LegalDocumentFields
-from tenant_apps.news.models import NEWS_PER_PAGE, NewsArticleFields
+from tenant_apps.news.models import ArticleIndexRoutes, NewsArticleFields
 from tenant_apps.pages.models import NationalItemPageMixin, PrintableMixin
 from tenant_apps.pages.pagination import paginate
 from tenant_apps.search.index import FoldedSearchMixin
@@ -33,8 +33,8 @@ class NationalOriginalMixin(NationalItemPageMixin):
         return {"central_page_id": self.pk}
 
 
-class NationalNewsIndexPage(CentralPageMixin, Page):
-    """Tin toàn ngành — the central site's list of national articles, newest first."""
+class NationalNewsIndexPage(ArticleIndexRoutes, CentralPageMixin, Page):
+    """Tin toàn ngành — the central site's list of national articles, all or by tag, newest first."""
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
@@ -55,11 +55,6 @@ class NationalNewsIndexPage(CentralPageMixin, Page):
             .select_related("featured_image")
             .order_by("-first_published_at", "-pk")
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles(), NEWS_PER_PAGE)
-        return context
 
 
 class NationalNewsPageTag(TaggedItemBase):

@@ -1,6 +1,7 @@
 """The central site: national sections, the "Tin từ các địa phương" stream, feeds, and the delivery matrix."""
 
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
@@ -154,3 +155,37 @@ def test_an_article_published_by_a_script_in_the_provinces_schema_reaches_the_st
         publish(NewsPageFactory(parent=NewsIndexPage.objects.get(), title="Tin đăng bằng lệnh quản trị"))
 
     assert LocalArticle.objects.get(province=hanoi.province).title == "Tin đăng bằng lệnh quản trị"
+
+
+def test_a_national_articles_tags_link_to_the_national_articles_with_that_tag(central_client, newsroom):
+    tagged = NationalNewsPageFactory(parent=newsroom.news, title="Tin toàn ngành có từ khóa")
+    tagged.tags.add("Chuyển đổi số")
+    publish(tagged)
+    publish(NationalNewsPageFactory(parent=newsroom.news, title="Tin toàn ngành không có từ khóa"))
+    slug = quote(tagged.tags.get().slug)
+
+    article = central_client.get(tagged.url).content.decode()
+    tag_page = central_client.get(f"{newsroom.news.url}tu-khoa/{slug}/")
+
+    assert f'href="{newsroom.news.url}tu-khoa/{slug}/" rel="tag">Chuyển đổi số</a>' in article
+    assert tag_page.status_code == 200
+    html = tag_page.content.decode()
+    assert "<h1>Tin toàn ngành có từ khóa «Chuyển đổi số»</h1>" in html
+    assert "Tin toàn ngành có từ khóa</a>" in html and "Tin toàn ngành không có từ khóa" not in html
+
+
+def test_a_provinces_copy_of_a_national_article_links_its_tags_to_the_provinces_own_news(hanoi, newsroom):
+    original = NationalNewsPageFactory(parent=newsroom.news, title="Tin toàn ngành gắn từ khóa")
+    original.tags.add("Chuyển đổi số")
+    publish(original)
+    with hanoi.context():
+        deliver_national_item(item_of(original).pk)
+        copy = NewsPage.objects.get(syndication_key=item_of(original).key)
+        slug = quote(copy.tags.get().slug)
+
+    browser = hanoi.client()
+    article = browser.get(copy.url).content.decode()
+    tag_page = browser.get(f"/tin-tuc/tu-khoa/{slug}/").content.decode()
+
+    assert f'href="/tin-tuc/tu-khoa/{slug}/" rel="tag">Chuyển đổi số</a>' in article
+    assert "Tin toàn ngành gắn từ khóa" in tag_page

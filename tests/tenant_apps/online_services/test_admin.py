@@ -267,13 +267,22 @@ def _page_form(*fields) -> dict:
     return data
 
 
-def test_the_status_mail_links_to_the_lookup_on_the_provinces_own_host_and_port(
-    hanoi, clerk, citizen_request, settings, django_capture_on_commit_callbacks
+def test_the_status_mail_links_to_this_requests_status_page_on_the_provinces_own_host_and_port(
+    hanoi, hcm, clerk, citizen_request, settings, django_capture_on_commit_callbacks
 ):
     settings.PUBLIC_URL_PORT = 8000
+    with hanoi.context():
+        other = ServiceRequestFactory(request_type="Cấp lại thẻ BHYT", email="an@example.vn")
     with django_capture_on_commit_callbacks(execute=True):
         hanoi.signed_in_client(clerk.username).post(
             detail_url(citizen_request), {"to_status": RequestStatus.PROCESSING, "note": "Đang thẩm định."}
         )
 
-    assert re.findall(r"https?://\S+", mail.outbox[-1].body) == ["http://hanoi.localhost:8000/tra-cuu-dich-vu-cong/"]
+    links = re.findall(r"https?://\S+", mail.outbox[-1].body)
+    assert links == [f"http://hanoi.localhost:8000/bien-nhan/{citizen_request.receipt_token}/"]
+    status_page = hanoi.client().get(links[0].removeprefix("http://hanoi.localhost:8000"))
+    assert status_page.status_code == 200
+    html = status_page.content.decode()
+    assert citizen_request.tracking_code in html and other.tracking_code not in html
+    assert "Đang xử lý: ngày" in html and "Đang thẩm định." not in html  # the step, never the staff's note
+    assert hcm.client().get(links[0].removeprefix("http://hanoi.localhost:8000")).status_code == 404

@@ -1,4 +1,5 @@
-"""Article images reach phones as WebP in two sizes (srcset), with a JPEG for older browsers."""
+"""Article images reach phones as AVIF where the browser takes it, else WebP, in two sizes (srcset),
+with a JPEG for older browsers."""
 
 import re
 
@@ -21,8 +22,16 @@ def news_list(hanoi) -> str:
     return hanoi.client().get("/tin-tuc/").content.decode()
 
 
-def test_the_image_is_offered_as_webp(news_list):
-    assert '<source type="image/webp"' in news_list or 'type="image/webp"' in news_list
+def test_the_image_is_offered_as_avif_first_then_webp(news_list):
+    sources = re.findall(r'<source[^>]*type="(image/[a-z]+)"', news_list)
+
+    assert sources[:2] == ["image/avif", "image/webp"]
+
+
+def test_the_avif_comes_in_two_widths_for_the_browser_to_choose(news_list):
+    srcset = re.search(r'<source[^>]*type="image/avif"[^>]*>', news_list).group(0)
+
+    assert re.search(r"\.avif 480w, [^\"]+\.avif 960w", srcset)
 
 
 def test_the_webp_comes_in_two_widths_for_the_browser_to_choose(news_list):

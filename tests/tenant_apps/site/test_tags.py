@@ -41,3 +41,22 @@ def test_another_provinces_tag_page_shows_none_of_these_articles(hcm, tagged):
     response = hcm.client().get(f"/tin-tuc/tu-khoa/{tagged.slug}/")
 
     assert "Tin có từ khóa" not in response.content.decode()
+
+
+def test_the_tag_page_has_a_vietnamese_heading_and_pages_of_ten(hanoi, tagged):
+    with hanoi.context():
+        index = NewsIndexPage.objects.get()
+        for number in range(10):
+            article = NewsPageFactory(parent=index, title=f"Tin thêm số {number}", slug=f"tin-them-{number}")
+            article.tags.add("BHYT học sinh")
+            article.save_revision().publish()
+    browser = hanoi.client()
+
+    first = browser.get(f"/tin-tuc/tu-khoa/{tagged.slug}/").content.decode()
+    second = browser.get(f"/tin-tuc/tu-khoa/{tagged.slug}/?trang=2")
+
+    assert "<h1>Tin có từ khóa «BHYT học sinh»</h1>" in first
+    assert first.count('class="news-card') == 10
+    assert second.status_code == 200
+    assert second.content.decode().count('class="news-card') == 1
+    assert browser.get(f"/tin-tuc/tu-khoa/{tagged.slug}/?trang=3").status_code == 404
