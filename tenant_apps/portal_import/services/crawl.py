@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -35,6 +36,7 @@ from .writing import PageWriter
 logger = logging.getLogger(__name__)
 
 DEFAULT_CATEGORY_SLUG = "tin-dia-phuong"
+BATCH_SECONDS = 10.0  # a batch also ends after this long: the parent page stays locked until it commits
 REPORT_EVERY = 50  # a progress line every so many URLs; each skipped URL has its own line
 
 
@@ -69,15 +71,19 @@ class PortalImporter(PageWriter, FilesAndLinks):
         self.save_progress()
 
     def import_batch(self, batch: list[QueuedUrl]) -> None:
-        """A batch of URLs in one transaction, each URL in a savepoint of its own (a bad page is rolled back
-        alone); search indexing and redirects are written once for the batch, with the queue and progress,
-        so a run stopped in the middle of a batch resumes at its start."""
+        """A batch of URLs (at most `BATCH_SECONDS` of work) in one transaction, each URL in a savepoint of
+        its own (a bad page is rolled back alone); search indexing and redirects are written once for the
+        batch, with the queue and progress, so a run stopped in the middle of a batch resumes at its start."""
+        started, done = time.monotonic(), []
         with transaction.atomic(), deferred_search_indexing():
             self.start_batch()
             for entry in batch:
                 self.record(self.process(entry.url))
+                done.append(entry.pk)
+                if time.monotonic() - started > BATCH_SECONDS:  # a polite crawl: progress shown, locks short
+                    break
             self.finish_batch()
-            QueuedUrl.objects.filter(pk__in=[entry.pk for entry in batch]).update(done=True)
+            QueuedUrl.objects.filter(pk__in=done).update(done=True)
             self.save_progress()
 
     def start_batch(self) -> None:
