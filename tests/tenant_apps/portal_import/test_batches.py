@@ -56,9 +56,18 @@ def test_a_page_the_database_refuses_is_skipped_and_the_rest_of_its_batch_is_kep
     assert (response.status_code, response["Location"]) == (301, written.url)
 
 
-def test_pages_written_over_many_batches_make_a_valid_tree_found_by_search(hanoi, old_portal, monkeypatch):
+@pytest.mark.parametrize(
+    "limit, value",
+    [
+        ("BATCH_SIZE", 4),  # the test portal's ~50 URLs in a dozen batches
+        ("BATCH_SECONDS", 0),  # a batch ended by time after each URL, as a slow polite crawl would
+    ],
+)
+def test_pages_written_over_many_batches_make_a_valid_tree_found_by_search(
+    hanoi, old_portal, monkeypatch, limit, value
+):
     _, base_url = old_portal
-    monkeypatch.setattr(crawl, "BATCH_SIZE", 4)  # the test portal's ~50 URLs in a dozen batches
+    monkeypatch.setattr(crawl, limit, value)
 
     _import("01", base_url)
     _import("01", base_url)  # and again: nothing new, nothing doubled
