@@ -1,4 +1,5 @@
-"""Search indexing deferred to the end of a delivery: one index update per object, not one per save.
+"""Search indexing deferred to the end of a delivery: one index update per object, not one per save
+(and one per model for the objects of a batch, as a portal import writes them).
 
 A delivery may save the copy more than once (created, then given its revision) and Wagtail
 re-indexes it after each save. Inside `deferred_search_indexing()` the post-save index updates of
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models.signals import post_save
+from modelsearch.backends import get_search_backends
 from modelsearch.index import insert_or_update_object
 from modelsearch.signal_handlers import post_save_signal_handler
 
@@ -44,6 +46,15 @@ def deferred_search_indexing() -> Iterator[None]:
         yield
     finally:
         _pending.reset(token)
+    by_model: dict[type, list] = {}
     for model, pk in pending:
-        if instance := model.get_indexed_objects().filter(pk=pk).first():
-            insert_or_update_object(instance)
+        by_model.setdefault(model, []).append(pk)
+    for model, pks in by_model.items():
+        if len(pks) == 1:
+            if instance := model.get_indexed_objects().filter(pk=pks[0]).first():
+                insert_or_update_object(instance)
+            continue
+        # Many objects of one model (a batch of imported pages): one statement per backend for them all.
+        if instances := list(model.get_indexed_objects().filter(pk__in=pks)):
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(model, instances)

@@ -29,7 +29,7 @@ SOURCE_ATTRIBUTES = {**RICH_TEXT_ATTRIBUTES, "a": {"href"}, "img": {"src", "alt"
 
 _VOID_EMBED = re.compile(r"<embed([^>]*?)/?>")
 ImageLookup = Callable[[Picture], "object | None"]
-LinkLookup = Callable[[str], "tuple[str, int] | None"]  # old URL → ("page" | "document", id)
+LinkLookup = Callable[[list[str]], "dict[str, tuple[str, int]]"]  # old URLs → {URL: ("page" | "document", id)}
 
 
 @dataclass
@@ -50,26 +50,26 @@ def _embed(image, picture: Picture) -> etree._Element:
     return etree.Element("embed", {"alt": alt, "embedtype": "image", "format": "fullwidth", "id": str(image.pk)})
 
 
-def _point_links(container, old_host: str, link_for: LinkLookup) -> tuple[bool, int]:
-    """Links to imported pages and files pointed at them; (whether links to the old site remain, how many pointed)."""
+def _point_links(container, old_host: str, links_for: LinkLookup) -> tuple[bool, int]:
+    """Links to imported pages and files pointed at them (looked up together); (whether links to the old
+    site remain, how many pointed)."""
+    anchors = [(anchor, canonical_url(anchor.get("href"))) for anchor in container.iter("a") if anchor.get("href")]
+    targets = links_for([url for _, url in anchors]) if anchors else {}
     old_links, pointed = False, 0
-    for anchor in container.iter("a"):
-        href = anchor.get("href")
-        if not href:
-            continue
-        target = link_for(canonical_url(href))
+    for anchor, url in anchors:
+        target = targets.get(url)
         if target:
             del anchor.attrib["href"]
             anchor.set("linktype", target[0])
             anchor.set("id", str(target[1]))
             pointed += 1
-        elif urlsplit(href).netloc == old_host:
+        elif urlsplit(anchor.get("href")).netloc == old_host:
             old_links = True
     return old_links, pointed
 
 
 def to_rich_text(
-    html: str, *, old_host: str, pictures: dict[str, Picture], image_for: ImageLookup, link_for: LinkLookup
+    html: str, *, old_host: str, pictures: dict[str, Picture], image_for: ImageLookup, links_for: LinkLookup
 ) -> RichText:
     cleaned = nh3.clean(
         html,
@@ -102,15 +102,15 @@ def to_rich_text(
             etree.SubElement(caption, "i").text = picture.caption
             embed.addnext(caption)
         _drop(anchor)
-    old_links, _ = _point_links(container, old_host, link_for)
+    old_links, _ = _point_links(container, old_host, links_for)
     return RichText(_serialise(container), old_links, images)
 
 
-def relink(html: str, *, old_host: str, link_for: LinkLookup) -> tuple[str | None, bool]:
+def relink(html: str, *, old_host: str, links_for: LinkLookup) -> tuple[str | None, bool]:
     """Stored rich text with the links to old pages imported since then pointed at the new pages (None when
     none was), and whether links to the old site remain."""
     container = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
-    old_links, pointed = _point_links(container, old_host, link_for)
+    old_links, pointed = _point_links(container, old_host, links_for)
     return (_serialise(container) if pointed else None), old_links
 
 
