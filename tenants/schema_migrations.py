@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
@@ -38,16 +39,18 @@ FULL_RUN_OPTIONS = (
 Key = tuple[str, str]
 
 
-def required_migrations() -> list[tuple[Key, tuple[Key, ...]]]:
+@cache
+def required_migrations() -> tuple[tuple[Key, tuple[Key, ...]], ...]:
     """Every node of the migration graph on disk, with the migrations it replaces (a squash) or ().
 
     As Django's loader does, a squashed migration counts as applied when everything it replaces is.
+    Read once per process: the files on disk change with a release, which restarts the processes.
     """
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    return [
+    return tuple(
         (key, tuple(loader.replacements[key].replaces) if key in loader.replacements else ())
         for key in sorted(loader.graph.nodes)
-    ]
+    )
 
 
 def is_up_to_date(applied: set[Key], required: Iterable[tuple[Key, tuple[Key, ...]]]) -> bool:
@@ -62,9 +65,11 @@ def is_up_to_date(applied: set[Key], required: Iterable[tuple[Key, tuple[Key, ..
 
 
 def applied_migrations(schema_names: list[str], using: str) -> dict[str, set[Key]]:
-    """The (app, name) records of every schema that has a django_migrations table, in one query."""
+    """The (app, name) records of every schema that has a django_migrations table, in one query.
+
+    Names are qualified: the connection's own schema does not matter and is left as it is.
+    """
     connection = connections[using]
-    connection.set_schema_to_public()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "

@@ -29,7 +29,6 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -305,13 +304,13 @@ def _ensure_administrator(username: str, email: str, password: str | None, step:
 
 
 def template_schema_is_current() -> bool:
-    """True when the template schema exists and has every migration applied."""
+    """True when the template schema exists and has every migration applied.
+
+    One indexed query (tenants/schema_migrations.py): Django's MigrationLoader on a connection lists
+    every visible table of the catalogue, which grows with the provinces (160 ms at 200).
+    """
     name = settings.TENANT_TEMPLATE_SCHEMA
-    if not schema_exists(name):
-        return False
-    with schema_context(name):
-        loader = MigrationLoader(connection, ignore_no_migrations=True)
-        return set(loader.graph.leaf_nodes()) <= set(loader.applied_migrations)
+    return schema_exists(name) and not schemas_to_migrate([name])
 
 
 def clone_schema(source_schema: str, schema_name: str) -> None:

@@ -49,6 +49,12 @@ def test_a_schema_missing_a_migration_gets_it_and_up_to_date_schemas_are_skipped
     assert _migrate_tenants() == []
 
 
+def test_checking_leaves_the_connection_in_its_schema(hanoi, hcm):
+    with hanoi.context():
+        assert schemas_to_migrate([hcm.province.schema_name]) == []
+        assert connection.schema_name == hanoi.province.schema_name
+
+
 def test_a_schema_without_a_migration_table_is_migrated(db):
     with connection.cursor() as cursor:
         cursor.execute('CREATE SCHEMA "chua_co_bang"')
