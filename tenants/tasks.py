@@ -7,6 +7,7 @@ from django.utils import timezone
 from . import merging, onboarding_jobs, versions
 from .models import OnboardingJob, ProvinceMergeRecord
 from .services import OnboardingError, onboard_province, send_administrator_invitation
+from .services import prepare_spare_schema as prepare_spare_schema_now
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
@@ -100,3 +101,9 @@ def publish_scheduled_pages() -> None:
 def apply_pending_version_bumps() -> int:
     """Version bumps Redis missed while it was unreachable (tenants/versions.py), made once it answers."""
     return versions.apply_pending_bumps()
+
+
+@shared_task
+def prepare_spare_schema() -> bool:
+    """Every 10 minutes (beat): a spare for the next onboarding after one took it or a release left it behind."""
+    return prepare_spare_schema_now()

@@ -140,6 +140,8 @@ TENANT_MODEL = "tenants.Province"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 # Template schema that onboarding clones (much faster than running every migration).
 TENANT_TEMPLATE_SCHEMA = "tenant_template"
+# migrate_schemas skips the schemas with nothing to apply (tenants/schema_migrations.py, issue 20).
+GET_EXECUTOR_FUNCTION = "tenants.schema_migrations.get_executor"
 # One URL conf for every host; central-only admin views refuse province hosts themselves.
 ROOT_URLCONF = "config.urls"
 
@@ -479,6 +481,9 @@ CELERY_BEAT_SCHEDULE = {
     "resend-stalled-deliveries": {"task": "shared_apps.newsroom.tasks.resend_stalled_deliveries", "schedule": 60.0},
     # Onboarding jobs whose task never ran (or died) are sent again (tenants/onboarding outbox).
     "resend-stalled-onboarding": {"task": "tenants.tasks.resend_stalled_onboarding_jobs", "schedule": 60.0},
+    # A spare copy of the template for the next onboarding to rename (tenants/services.py); one query
+    # when it is there and current; made again after an onboarding took it or a release left it behind.
+    "prepare-spare-schema": {"task": "tenants.tasks.prepare_spare_schema", "schedule": 600.0},
     # Cache version bumps that Redis missed while unreachable, made once it answers (tenants/versions.py).
     "apply-pending-version-bumps": {"task": "tenants.tasks.apply_pending_version_bumps", "schedule": 60.0},
     # nginx's maintenance flag files follow the maintenance windows (shared_apps/operations).
@@ -610,4 +615,12 @@ BACKUP_DIR = env.path("BACKUP_DIR", default=str(DATA_DIR / "backups"))
 # --- Onboarding -------------------------------------------------------------------------
 
 # Schema names no province may take.
-RESERVED_SCHEMA_NAMES = {"public", "information_schema", "tenant_template", "central", "admin", "www"}
+RESERVED_SCHEMA_NAMES = {
+    "public",
+    "information_schema",
+    "tenant_template",
+    "tenant_template_spare",
+    "central",
+    "admin",
+    "www",
+}
