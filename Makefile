@@ -19,6 +19,8 @@ test: $(STAMP) lint
 	@bash tests/browser/install_browser.sh || true
 	@bash tests/install_debian_packages.sh $(NGINX_PURGE_MODULE) nginx-light libnginx-mod-http-cache-purge \
 		libnginx-mod-http-brotli-filter || true
+	@# pgbouncer in front of the test database (tests/deploy/test_pgbouncer.py).
+	@bash tests/install_debian_packages.sh /usr/sbin/pgbouncer pgbouncer || true
 	@# The Nu HTML Checker (tests/tenant_apps/site/test_nu_html_checker.py): Debian's Java, vnu.jar from npm.
 	@bash tests/install_debian_packages.sh /usr/bin/java default-jre-headless || true
 	@bash tests/install_debian_packages.sh /usr/bin/npm npm || true
