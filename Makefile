@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 NGINX_PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
 STAMP := $(VENV)/.installed-$(shell md5sum requirements.txt | cut -c1-12)
 
-.PHONY: run test lint format stop bench clean stack stack-stop stack-bench
+.PHONY: run test lint format stop bench clean stack stack-stop stack-bench cluster cluster-stop cluster-bench
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,18 @@ stack: $(STAMP)
 
 stack-stop:
 	$(PY) deploy/stack.py stop
+
+# The highly available topology on loopback (deploy/cluster.py): 2 app nodes behind nginx, PostgreSQL
+# primary + synchronous standby behind pgbouncer, Redis with Sentinel. http://hanoi.localhost:8180/
+cluster: $(STAMP)
+	$(PY) deploy/cluster.py start
+
+cluster-stop:
+	$(PY) deploy/cluster.py stop
+
+# Fault benchmarks that need `make cluster` running (bench/README.md, High availability).
+cluster-bench: $(STAMP)
+	$(PY) bench/cluster/run.py $(BENCH)
 
 # Benchmarks that need `make stack` running (bench/README.md).
 stack-bench: $(STAMP)

@@ -26,6 +26,7 @@ TEMPLATE = Path(__file__).resolve().parent / "pgbouncer" / "pgbouncer.ini.templa
 PRODUCTION = {
     "BHXH_PG_HOST": "db-primary.internal",
     "BHXH_PG_PORT": "5432",
+    "BHXH_PG_DATABASE": "bhxh",
     "BHXH_PGBOUNCER_LISTEN": "127.0.0.1",
     "BHXH_PGBOUNCER_PORT": "6432",
     "BHXH_PGBOUNCER_SOCKET_DIR": "/var/run/postgresql",

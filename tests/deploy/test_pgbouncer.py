@@ -63,6 +63,7 @@ def running_pgbouncer(pool_mode: str, pool_size: int):
         folder,
         {
             "BHXH_PG_HOST": pg_host,
+            "BHXH_PG_DATABASE": database["NAME"],
             "BHXH_PG_PORT": str(database["PORT"] or 5432),
             "BHXH_PGBOUNCER_LISTEN": "127.0.0.1",
             "BHXH_PGBOUNCER_PORT": str(port),
