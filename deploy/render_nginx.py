@@ -39,16 +39,33 @@ PRODUCTION = {
 def render(output_dir: Path, overrides: dict[str, str]) -> None:
     values = {**PRODUCTION, **{k: v for k, v in os.environ.items() if k.startswith("BHXH_")}, **overrides}
     values["BHXH_CONF_DIR"] = str(output_dir)
+    values.setdefault("BHXH_APP_SERVERS", upstream_servers(values["BHXH_APP_UPSTREAM"]))
     values.setdefault("BHXH_HTTP_BODY", str(output_dir / "bhxh-http-redirect.conf"))
     output_dir.mkdir(parents=True, exist_ok=True)
     for source in sorted(TEMPLATES.glob("*.conf*")):
         text = source.read_text(encoding="utf-8")
         if source.suffix == ".template":
-            missing = sorted(set(PLACEHOLDER.findall(text)) - values.keys())
-            if missing:
-                raise SystemExit(f"{source.name}: no value for {', '.join(missing)}")
-            text = PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
+            text = fill(source, values)
         (output_dir / source.name.removesuffix(".template")).write_text(text, encoding="utf-8")
+
+
+def upstream_servers(addresses: str) -> str:
+    """nginx `server` lines for BHXH_APP_UPSTREAM, one address or several (spaces or commas).
+
+    One node is never marked down (it is all there is); of several, one that fails once is left out
+    for 5 seconds, then tried again."""
+    nodes = addresses.replace(",", " ").split()
+    options = "fail_timeout=0" if len(nodes) == 1 else "max_fails=1 fail_timeout=5s"
+    return "\n".join(f"    server {node} {options};" for node in nodes)
+
+
+def fill(template: Path, values: dict[str, str]) -> str:
+    """The template's text with every `${BHXH_*}` replaced; a placeholder without a value stops."""
+    text = template.read_text(encoding="utf-8")
+    missing = sorted(set(PLACEHOLDER.findall(text)) - values.keys())
+    if missing:
+        raise SystemExit(f"{template.name}: no value for {', '.join(missing)}")
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
 
 
 def main(argv: list[str]) -> None:

@@ -68,8 +68,9 @@ def as_postgres(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(prefix + command, check=True, **kwargs)
 
 
-def stack_environment() -> dict[str, str]:
-    secret_file = STACK / "secret_key"
+def stack_environment(root: Path = STACK, overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of the stack's processes (`root`: the stack's folder, or the cluster's)."""
+    secret_file = root / "secret_key"
     if not secret_file.exists():
         secret_file.write_text(secrets.token_urlsafe(50))
     values = {
@@ -84,59 +85,78 @@ def stack_environment() -> dict[str, str]:
         # other than 443, so the stack's links use its plain-http port.
         "PUBLIC_URL_SCHEME": "http",
         "PUBLIC_URL_PORT": str(HTTP_PORT),
-        "MEDIA_ROOT": str(STACK / "media"),
-        "STATIC_ROOT": str(STACK / "static"),
-        "PRIVATE_MEDIA_ROOT": str(STACK / "private-media"),
-        "MAINTENANCE_FLAG_DIR": str(STACK / "maintenance"),
-        "NGINX_ACCESS_LOG": str(STACK / "logs" / "access.log"),
+        "MEDIA_ROOT": str(root / "media"),
+        "STATIC_ROOT": str(root / "static"),
+        "PRIVATE_MEDIA_ROOT": str(root / "private-media"),
+        "MAINTENANCE_FLAG_DIR": str(root / "maintenance"),
+        "NGINX_ACCESS_LOG": str(root / "logs" / "access.log"),
         "MEDIA_ACCEL_REDIRECT": "1",
         "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{HTTP_PORT}",
-        "PROMETHEUS_MULTIPROC_DIR": str(STACK / "run" / "prometheus"),
+        "PROMETHEUS_MULTIPROC_DIR": str(root / "run" / "prometheus"),
         "LOG_FORMAT": "json",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(STACK / "mail"),
+        "EMAIL_FILE_PATH": str(root / "mail"),
         # nginx talks to the socket; benchmarks of uncached pages go straight to the TCP port.
-        "GUNICORN_BIND": f"unix:{STACK / 'run' / 'gunicorn.sock'},127.0.0.1:{GUNICORN_PORT}",
+        "GUNICORN_BIND": f"unix:{root / 'run' / 'gunicorn.sock'},127.0.0.1:{GUNICORN_PORT}",
         "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1) + 1)),
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'platform'}",
     }
-    return {**os.environ, **values}
+    return {**os.environ, **values, **(overrides or {})}
 
 
 # --- services ---------------------------------------------------------------------------
 
 
-def start_postgres() -> None:
-    data = STACK / "postgres"
+def init_postgres(data: Path) -> None:
     if not (data / "PG_VERSION").exists():
         data.mkdir(parents=True, exist_ok=True)
         shutil.chown(data, "postgres", "postgres")
         as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"])
-    run_dir = STACK / "run"
+
+
+def psql(root: Path, port: int, sql: str) -> str:
+    command = [str(PG_BIN / "psql"), "-h", str(root / "run"), "-p", str(port), "-U", "postgres", "-tAc", sql]
+    return as_postgres(command, capture_output=True, text=True).stdout.strip()
+
+
+def start_postgres(
+    root: Path = STACK, name: str = "postgres", port: int = PG_PORT, settings: str = "-c synchronous_commit=off"
+) -> None:
+    """PostgreSQL of `root / name` on `port` (initialised when new), with the role and database."""
+    data = root / name
+    init_postgres(data)
+    run_dir = root / "run"
     shutil.chown(run_dir, "postgres", "postgres")
-    options = (
-        f"-p {PG_PORT} -k {run_dir} -c listen_addresses=127.0.0.1 -c max_connections=200"
-        " -c shared_buffers=512MB -c synchronous_commit=off"
-    )
-    log = STACK / "logs" / "postgres.log"
+    options = f"-p {port} -k {run_dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB"
+    options += f" {settings}"
+    log = root / "logs" / f"{name}.log"
     log.touch()
     shutil.chown(log, "postgres", "postgres")
     as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start"])
-    psql = [str(PG_BIN / "psql"), "-h", str(run_dir), "-p", str(PG_PORT), "-U", "postgres", "-tAc"]
-    if as_postgres([*psql, "SELECT 1 FROM pg_roles WHERE rolname='bhxh'"], capture_output=True).stdout.strip() != b"1":
-        as_postgres([*psql, "CREATE ROLE bhxh LOGIN PASSWORD 'bhxh' CREATEDB"])
-        as_postgres([*psql, "CREATE DATABASE bhxh OWNER bhxh"])
+    if psql(root, port, "SELECT pg_is_in_recovery()") == "t":
+        return  # a standby: role and database come from the primary
+    if psql(root, port, "SELECT 1 FROM pg_roles WHERE rolname='bhxh'") != "1":
+        psql(root, port, "CREATE ROLE bhxh LOGIN PASSWORD 'bhxh' CREATEDB")
+        psql(root, port, "CREATE DATABASE bhxh OWNER bhxh")
 
 
-def start_redis() -> None:
+def stop_postgres(data: Path, mode: str = "fast") -> bool:
+    if not (data / "postmaster.pid").exists():
+        return False
+    as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", mode, "-w", "stop"], stdout=subprocess.DEVNULL)
+    return True
+
+
+def start_redis(root: Path = STACK, name: str = "redis", port: int = REDIS_PORT, extra: tuple[str, ...] = ()) -> None:
+    (root / name).mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             "redis-server",
-            "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--daemonize", "yes",
-            "--dir", str(STACK / "redis"), "--pidfile", str(STACK / "run" / "redis.pid"),
-            "--logfile", str(STACK / "logs" / "redis.log"),
+            "--port", str(port), "--bind", "127.0.0.1", "--daemonize", "yes",
+            "--dir", str(root / name), "--pidfile", str(root / "run" / f"{name}.pid"),
+            "--logfile", str(root / "logs" / f"{name}.log"),
             # Snapshots and an append-only file (fsync each second), one argument per word.
-            "--save", "60", "1", "--appendonly", "yes", "--appendfsync", "everysec",
+            "--save", "60", "1", "--appendonly", "yes", "--appendfsync", "everysec", *extra,
         ],
         check=True,
     )  # fmt: skip
@@ -179,24 +199,29 @@ def loopback_nginx_values(root: Path, upstream: str, http_port: int, https_port:
     }
 
 
-def start_nginx() -> None:
-    conf_dir = STACK / "nginx"
-    render(conf_dir, loopback_nginx_values(STACK, f"unix:{STACK / 'run' / 'gunicorn.sock'}", HTTP_PORT, HTTPS_PORT))
+def start_nginx(
+    root: Path = STACK,
+    upstream: str = f"unix:{STACK / 'run' / 'gunicorn.sock'}",
+    http_port: int = HTTP_PORT,
+    https_port: int = HTTPS_PORT,
+) -> None:
+    conf_dir = root / "nginx"
+    render(conf_dir, loopback_nginx_values(root, upstream, http_port, https_port))
     (conf_dir / "nginx.conf").write_text(
         f"""# Written by deploy/stack.py; production uses Debian's /etc/nginx/nginx.conf instead.
 include /etc/nginx/modules-enabled/*.conf;
 worker_processes auto;
-pid {STACK / "run" / "nginx.pid"};
-error_log {STACK / "logs" / "nginx-error.log"} warn;
+pid {root / "run" / "nginx.pid"};
+error_log {root / "logs" / "nginx-error.log"} warn;
 events {{ worker_connections 4096; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    client_body_temp_path {STACK / "run" / "nginx-body"};
-    proxy_temp_path {STACK / "run" / "nginx-proxy"};
-    fastcgi_temp_path {STACK / "run" / "nginx-fastcgi"};
-    uwsgi_temp_path {STACK / "run" / "nginx-uwsgi"};
-    scgi_temp_path {STACK / "run" / "nginx-scgi"};
+    client_body_temp_path {root / "run" / "nginx-body"};
+    proxy_temp_path {root / "run" / "nginx-proxy"};
+    fastcgi_temp_path {root / "run" / "nginx-fastcgi"};
+    uwsgi_temp_path {root / "run" / "nginx-uwsgi"};
+    scgi_temp_path {root / "run" / "nginx-scgi"};
     include {conf_dir / "bhxh-http.conf"};
     include {conf_dir / "bhxh-brotli.conf"};
     include {conf_dir / "bhxh.conf"};
@@ -208,26 +233,31 @@ http {{
     subprocess.run(["nginx", "-c", str(conf_dir / "nginx.conf")], check=True)
 
 
+PYTHON_COMMANDS = {
+    "gunicorn": [str(VENV_BIN / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "config.wsgi"],
+    "worker": [str(VENV_BIN / "python"), "-m", "celery", "-A", "config.celery_app", "worker", "--loglevel", "INFO"],
+    "beat": [str(VENV_BIN / "python"), "-m", "celery", "-A", "config.celery_app", "beat", "--loglevel", "INFO"],
+}
+
+
+def spawn(root: Path, name: str, command: list[str], env: dict[str, str]) -> int:
+    """A process of its own session (stopped with its children), logged and remembered in `root`."""
+    log = open(root / "logs" / f"{name}.log", "ab")
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=log, start_new_session=True)
+    (root / "run" / f"{name}.pid").write_text(str(process.pid))
+    return process.pid
+
+
 def start_python_processes(env: dict[str, str]) -> None:
-    python = str(VENV_BIN / "python")
-    processes = {
-        "gunicorn": [str(VENV_BIN / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "config.wsgi"],
-        "worker": [python, "-m", "celery", "-A", "config.celery_app", "worker", "--loglevel", "INFO"],
-        "beat": [
-            python, "-m", "celery", "-A", "config.celery_app", "beat", "--loglevel", "INFO",
-            "--schedule", str(STACK / "run" / "celerybeat-schedule"),
-        ],
-    }  # fmt: skip
-    for name, command in processes.items():
-        log = open(STACK / "logs" / f"{name}.log", "ab")
-        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=log, start_new_session=True)
-        (STACK / "run" / f"{name}.pid").write_text(str(process.pid))
+    schedule = ["--schedule", str(STACK / "run" / "celerybeat-schedule")]
+    for name, command in PYTHON_COMMANDS.items():
+        spawn(STACK, name, command + (schedule if name == "beat" else []), env)
 
 
-def wait_until_serving(timeout: float = 120) -> None:
+def wait_until_serving(timeout: float = 120, url: str = f"http://127.0.0.1:{HTTP_PORT}/healthz/") -> None:
     """Until /healthz/ answers 200 through nginx: gunicorn, PostgreSQL, Redis and the Celery worker
     are up (a cached page would answer before gunicorn does)."""
-    request = urllib.request.Request(f"http://127.0.0.1:{HTTP_PORT}/healthz/", headers={"Host": "hanoi.localhost"})
+    request = urllib.request.Request(url, headers={"Host": "hanoi.localhost"})
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -237,7 +267,7 @@ def wait_until_serving(timeout: float = 120) -> None:
         except OSError:
             pass
         if time.monotonic() > deadline:
-            raise SystemExit(f"[stack] http://hanoi.localhost:{HTTP_PORT}/healthz/ not ok after {timeout:.0f} s")
+            raise SystemExit(f"[stack] {url} (hanoi.localhost) not ok after {timeout:.0f} s")
         time.sleep(0.5)
 
 
@@ -245,27 +275,40 @@ def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([str(VENV_BIN / "python"), str(ROOT / "manage.py"), *args], check=True, env=env, cwd=ROOT)
 
 
-def start() -> int:
-    ensure_debian_packages()
-    if (STACK / "run" / "gunicorn.pid").exists():
-        raise SystemExit("[stack] already running (make stack-stop first)")
+def prepare_folders(root: Path) -> None:
     for folder in ("run", "logs", "redis", "media", "static", "private-media", "maintenance", "cache", "acme", "mail"):
-        (STACK / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder).mkdir(parents=True, exist_ok=True)
     # nginx workers (www-data) read static files, media and maintenance pages.
     for folder in ("static", "media", "maintenance"):
-        os.chmod(STACK / folder, 0o755)
-    start_postgres()
-    start_redis()
-    say(f"PostgreSQL 15 on 127.0.0.1:{PG_PORT}, Redis on 127.0.0.1:{REDIS_PORT}")
-    env = stack_environment()
+        os.chmod(root / folder, 0o755)
+
+
+def migrate_and_collect(env: dict[str, str]) -> None:
+    """Schemas, demo provinces, translations and static files, as a release does."""
     manage(env, "migrate_schemas", "--shared", "--noinput", "-v", "0")
     manage(env, "migrate_schemas", "--tenant", "--executor", "multiprocessing", "--noinput", "-v", "0")
     manage(env, "setup_demo")
     catalogues.compile_catalogues()  # locale/**/*.po -> .mo, where a .po changed
     manage(env, "collectstatic", "--noinput", "-v", "0")
+
+
+def fresh_metrics_dir(env: dict[str, str]) -> None:
     metrics_dir = Path(env["PROMETHEUS_MULTIPROC_DIR"])
     shutil.rmtree(metrics_dir, ignore_errors=True)  # prometheus-client: empty at every start
     metrics_dir.mkdir(parents=True)
+
+
+def start() -> int:
+    ensure_debian_packages()
+    if (STACK / "run" / "gunicorn.pid").exists():
+        raise SystemExit("[stack] already running (make stack-stop first)")
+    prepare_folders(STACK)
+    start_postgres()
+    start_redis()
+    say(f"PostgreSQL 15 on 127.0.0.1:{PG_PORT}, Redis on 127.0.0.1:{REDIS_PORT}")
+    env = stack_environment()
+    migrate_and_collect(env)
+    fresh_metrics_dir(env)
     start_python_processes(env)
     start_nginx()
     wait_until_serving()
@@ -274,13 +317,14 @@ def start() -> int:
     return 0
 
 
-def _kill_from_pid_file(name: str, sig: int = signal.SIGTERM) -> None:
-    pid_file = STACK / "run" / f"{name}.pid"
+def kill_from_pid_file(root: Path, name: str, sig: int = signal.SIGTERM, group: bool = False) -> None:
+    """Stop what `root/run/<name>.pid` names (its whole session when `group`: spawn()'s processes)."""
+    pid_file = root / "run" / f"{name}.pid"
     if not pid_file.exists():
         return
     pid = int(pid_file.read_text().strip() or 0)
     try:
-        os.killpg(pid, sig) if name in ("gunicorn", "worker", "beat") else os.kill(pid, sig)
+        os.killpg(pid, sig) if group else os.kill(pid, sig)
         for _ in range(100):
             os.kill(pid, 0)
             time.sleep(0.1)
@@ -291,12 +335,11 @@ def _kill_from_pid_file(name: str, sig: int = signal.SIGTERM) -> None:
 
 
 def stop() -> int:
-    _kill_from_pid_file("nginx", signal.SIGQUIT)
-    for name in ("gunicorn", "worker", "beat", "redis"):
-        _kill_from_pid_file(name)
-    data = STACK / "postgres"
-    if (data / "postmaster.pid").exists():
-        as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], stdout=subprocess.DEVNULL)
+    kill_from_pid_file(STACK, "nginx", signal.SIGQUIT)
+    for name in ("gunicorn", "worker", "beat"):
+        kill_from_pid_file(STACK, name, group=True)
+    kill_from_pid_file(STACK, "redis")
+    if stop_postgres(STACK / "postgres"):
         say("stopped PostgreSQL")
     return 0
 

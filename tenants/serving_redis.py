@@ -2,6 +2,7 @@
 cache backend. A Redis outage costs a request at most the timeout and never breaks serving."""
 
 import functools
+from urllib.parse import urlsplit
 
 import redis
 from django.conf import settings
@@ -9,13 +10,21 @@ from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
 from redis.backoff import NoBackoff
 from redis.retry import Retry
+from redis.sentinel import Sentinel
 
 
 @functools.cache
 def redis_client(url: str, timeout: float) -> redis.Redis:
-    return redis.Redis.from_url(
-        url, socket_timeout=timeout, socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0)
+    """A client of the Redis at `url`; with REDIS_SENTINELS, of the master that the sentinels name
+    (`url` is then redis://<master>/<db>), looked up again on every new connection after a failover."""
+    options = {"socket_timeout": timeout, "socket_connect_timeout": timeout, "retry": Retry(NoBackoff(), 0)}
+    if not settings.REDIS_SENTINELS:
+        return redis.Redis.from_url(url, **options)
+    address = urlsplit(url)
+    sentinels = Sentinel(
+        settings.REDIS_SENTINELS, sentinel_kwargs={"socket_timeout": timeout, "socket_connect_timeout": timeout}
     )
+    return sentinels.master_for(address.hostname, db=int(address.path.strip("/") or 0), **options)
 
 
 def cache_server(timeout: float = 0.1) -> redis.Redis:

@@ -64,14 +64,19 @@ class _App(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def do_POST(self):
+        body = f"posted host={self.headers['Host']} hit={next(self.hits)}".encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture(scope="module")
-def nginx():
-    app = ThreadingHTTPServer(("127.0.0.1", 0), _App)
-    threading.Thread(target=app.serve_forever, daemon=True).start()
+def _start_nginx(upstream: str) -> dict:
+    """deploy/nginx rendered for loopback in a folder of its own, in front of `upstream`, running."""
     base = Path(tempfile.mkdtemp(prefix="bhxh-nginx-"))
     os.chmod(base, 0o755)  # nginx workers (nobody) read the static, media and maintenance folders
     for folder in ("nginx", "cache", "logs", "static", "media/hanoi", "maintenance", "run", "acme"):
@@ -80,7 +85,7 @@ def nginx():
     (base / "media/hanoi/logo.png").write_bytes(b"\x89PNG hanoi")
     (base / "maintenance/maintenance.html").write_text("<h1>Đang bảo trì</h1>", encoding="utf-8")
     port, tls_port = free_port(), free_port()
-    render(base / "nginx", loopback_nginx_values(base, f"127.0.0.1:{app.server_port}", port, tls_port))
+    render(base / "nginx", loopback_nginx_values(base, upstream, port, tls_port))
     run = base / "run"
     (base / "nginx" / "nginx.conf").write_text(
         f"include /etc/nginx/modules-enabled/*.conf;\nworker_processes 1;\npid {run}/nginx.pid;\n"
@@ -91,10 +96,55 @@ def nginx():
     )
     subprocess.run([NGINX, "-q", "-t", "-c", str(base / "nginx/nginx.conf")], check=True, capture_output=True)
     subprocess.run([NGINX, "-c", str(base / "nginx/nginx.conf")], check=True)
-    yield {"port": port, "base": base}
-    subprocess.run([NGINX, "-s", "stop", "-c", str(base / "nginx/nginx.conf")], check=False)
-    app.shutdown()
-    shutil.rmtree(base, ignore_errors=True)
+    return {"port": port, "base": base}
+
+
+def _stop_nginx(nginx: dict) -> None:
+    subprocess.run([NGINX, "-s", "stop", "-c", str(nginx["base"] / "nginx/nginx.conf")], check=False)
+    shutil.rmtree(nginx["base"], ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def app():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _App)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def nginx(app):
+    running = _start_nginx(f"127.0.0.1:{app.server_port}")
+    yield running
+    _stop_nginx(running)
+
+
+class _DyingNode(BaseHTTPRequestHandler):
+    """An app node killed while it works: it takes the request, then closes without an answer."""
+
+    received: list[str] = []
+
+    def _die(self):
+        self.received.append(f"{self.command} {self.path}")
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.close_connection = True
+
+    do_GET = do_POST = _die
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def nginx_with_a_dying_node(app):
+    """Two app nodes in the upstream; the first, listed first and so asked first, dies mid-request."""
+    _DyingNode.received = []
+    dying = ThreadingHTTPServer(("127.0.0.1", 0), _DyingNode)
+    threading.Thread(target=dying.serve_forever, daemon=True).start()
+    running = _start_nginx(f"127.0.0.1:{dying.server_port} 127.0.0.1:{app.server_port}")
+    yield running
+    _stop_nginx(running)
+    dying.shutdown()
 
 
 def _get(nginx, host: str, path: str = "/", method: str = "GET", **headers):
@@ -182,3 +232,15 @@ def test_a_template_with_an_unknown_placeholder_is_refused(tmp_path, monkeypatch
     monkeypatch.setattr(render_nginx, "TEMPLATES", tmp_path / "templates")
     with pytest.raises(SystemExit, match="BHXH_NOT_A_SETTING"):
         render(tmp_path / "out", {})
+
+
+def test_a_get_that_meets_a_dying_node_is_answered_by_the_other(nginx_with_a_dying_node):
+    status, _, body = _get(nginx_with_a_dying_node, "hanoi.localhost", "/tin-tuc/", Cookie="sessionid=x")
+    assert status == 200 and "host=hanoi.localhost path=/tin-tuc/" in body
+    assert _DyingNode.received == ["GET /tin-tuc/"]  # it did meet the dying node first
+
+
+def test_a_post_that_meets_a_dying_node_is_never_sent_to_the_other(nginx_with_a_dying_node):
+    status, _, _ = _get(nginx_with_a_dying_node, "hanoi.localhost", "/bieu-mau/", method="POST")
+    assert status == 502  # it may have run on the node that died: not sent a second time
+    assert _DyingNode.received == ["POST /bieu-mau/"]

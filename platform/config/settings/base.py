@@ -221,6 +221,13 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
+# Redis with Sentinel failover (docs/decisions.md, High availability): the sentinels' host:port,
+# comma-separated; REDIS_URL then names the master set instead of a server, redis://<master>/<db>.
+# Empty (make run, tests, make stack): REDIS_URL is the server itself.
+REDIS_SENTINELS = [
+    (host, int(port))
+    for host, _, port in (address.rpartition(":") for address in env.list("REDIS_SENTINELS", default=[]))
+]
 
 CACHES = {
     "default": {
@@ -236,6 +243,13 @@ CACHES = {
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="bhxh"),
     }
 }
+if REDIS_SENTINELS:
+    CACHES["default"]["OPTIONS"] |= {
+        "CLIENT_CLASS": "django_redis.client.SentinelClient",
+        "CONNECTION_FACTORY": "django_redis.pool.SentinelConnectionFactory",
+        "SENTINELS": REDIS_SENTINELS,
+        "SENTINEL_KWARGS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},
+    }
 
 # --- Files ------------------------------------------------------------------------------
 
@@ -398,7 +412,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 
 def _broker_url(redis_url: str) -> str:
-    """Celery spells a Redis unix socket `redis+socket://`."""
+    """Celery spells a Redis unix socket `redis+socket://`, and Sentinel as one `sentinel://` per sentinel."""
+    if REDIS_SENTINELS:
+        database = redis_url.rstrip("/").rpartition("/")[2]
+        return ";".join(f"sentinel://{host}:{port}/{database}" for host, port in REDIS_SENTINELS)
     if redis_url.startswith("unix://"):
         return "redis+socket://" + redis_url.removeprefix("unix://")
     return redis_url
@@ -420,6 +437,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+if REDIS_SENTINELS:
+    _master_name = REDIS_URL.removeprefix("redis://").partition("/")[0]
+    CELERY_BROKER_TRANSPORT_OPTIONS["master_name"] = CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS["master_name"] = (
+        _master_name
+    )
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
