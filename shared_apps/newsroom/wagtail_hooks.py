@@ -1,10 +1,13 @@
 """Admin URLs, menus, buttons and permission policies of the newsroom."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from tenant_apps.news.models import NewsPage
@@ -14,6 +17,7 @@ from tenants.viewsets import ScopedMenuItem, scoped_urlpatterns
 from . import must_carry_hooks, views, withdrawal_views  # noqa: F401 (must_carry_hooks registers its hooks)
 from .models import Delivery, Nomination, SyndicatedItem
 from .pages.models import NationalDocumentPage, NationalNewsPage
+from .services.withdrawals import withdrawal_in_force
 
 register_permission_policy(Delivery, views.DELIVERY_POLICY)
 register_permission_policy(Nomination, views.NOMINATION_POLICY)
@@ -137,3 +141,36 @@ def notice_buttons(page, user, view_name, next_url=None):
         return
     yield Button(_("Đính chính"), reverse("newsroom_correct", args=[page.pk]), icon_name="edit", priority=81)
     yield Button(_("Gỡ tin"), reverse("newsroom_withdraw", args=[page.pk]), icon_name="warning", priority=82)
+
+
+def _refuse_republishing_withdrawn(request, pages):
+    """A province may not put back a copy the centre withdrew with a public reason ("Gỡ tin")."""
+    if in_public_schema():
+        return None
+    for page in pages:
+        lookup = getattr(page.specific_deferred, "national_item_lookup", lambda: None)()
+        if lookup and withdrawal_in_force(**lookup):
+            messages.error(
+                request,
+                _(
+                    "Không thể đăng lại «%(title)s»: Bảo hiểm xã hội Việt Nam đã gỡ tin này và công bố lý do. "
+                    "Tin chỉ được đăng lại khi Trung ương đăng lại bài gốc."
+                )
+                % {"title": page.title},
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_edit_page")
+def refuse_republishing_withdrawn_copy(request, page):
+    if request.method == "POST" and "action-publish" in request.POST:
+        return _refuse_republishing_withdrawn(request, [page])
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_republishing_withdrawn(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    return _refuse_republishing_withdrawn(request, [page for page in objects if isinstance(page, Page)])

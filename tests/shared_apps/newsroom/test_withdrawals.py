@@ -152,6 +152,22 @@ def test_an_unpublished_copy_without_a_withdrawal_stays_a_404(hanoi, newsroom, c
     assert central_client.get(f"/tin-toan-nganh/{original.slug}/").status_code == 404
 
 
+def test_a_province_cannot_republish_a_withdrawn_copy(hanoi, newsroom, central_admin):
+    original = _national_article(newsroom)
+    item = item_of(original)
+    _deliver(hanoi, item)
+    _withdraw_through_admin(central_admin, original)
+    _deliver(hanoi, item)
+    with hanoi.context():
+        copy = NewsPage.objects.get(syndication_key=item.key)
+
+    response = hanoi.signed_in_client().post(f"/admin/pages/{copy.pk}/edit/", {"action-publish": "1"}, follow=True)
+
+    assert "Không thể đăng lại «Hướng dẫn chế độ thai sản năm 2026»" in response.content.decode()
+    with hanoi.context():
+        assert not NewsPage.objects.get(pk=copy.pk).live
+
+
 def test_a_correction_is_added_to_the_original_and_every_copy_newest_first(hanoi, hcm, newsroom, central_admin):
     original = _national_article(newsroom)
     item = item_of(original)
