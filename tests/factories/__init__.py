@@ -11,9 +11,9 @@ __all__ = [
     "WagtailDocumentFactory",
 ]
 
-from .newsroom import NationalDocumentPageFactory, NationalNewsPageFactory
+from .newsroom import NationalDocumentPageFactory, NationalNewsPageFactory, ProvinceGroupFactory
 
-__all__ += ["NationalDocumentPageFactory", "NationalNewsPageFactory"]
+__all__ += ["NationalDocumentPageFactory", "NationalNewsPageFactory", "ProvinceGroupFactory"]
 
 from .online_services import ServiceRequestFactory, ServiceRequestPageFactory  # noqa: E402
 

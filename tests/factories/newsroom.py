@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from factory import Sequence
 
+from shared_apps.newsroom.models import ProvinceGroup
 from shared_apps.newsroom.pages.models import NationalDocumentAttachment, NationalDocumentPage, NationalNewsPage
 from tenant_apps.documents.models import DocumentField, DocumentType
 
@@ -49,3 +50,13 @@ class NationalDocumentPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             NationalDocumentAttachment.objects.create(page=self, document=WagtailDocumentFactory())
             self.save()
+
+
+class ProvinceGroupFactory(factory.django.DjangoModelFactory):
+    """A group of provinces the centre targets; named apart from the demo's regions, which a test
+    session may already hold in the public schema."""
+
+    class Meta:
+        model = ProvinceGroup
+
+    name = Sequence(lambda n: f"Nhóm tỉnh thử nghiệm {n}")

@@ -19,7 +19,7 @@ from shared_apps.newsroom.services.must_carry import DistributionChange, set_dis
 from shared_apps.newsroom.steps import DEMO_REGION_GROUPS, create_region_groups
 from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tenants.models import Province
-from tests.factories import NationalNewsPageFactory, NewsPageFactory, UserFactory
+from tests.factories import NationalNewsPageFactory, NewsPageFactory, ProvinceGroupFactory, UserFactory
 
 from .helpers import item_of, publish
 
@@ -72,7 +72,7 @@ def _board_head(site, username="truongban"):
 
 
 def test_an_item_for_a_group_reaches_its_provinces_and_a_province_outside_gets_nothing(hanoi, hcm, newsroom):
-    north = ProvinceGroup.objects.create(name="Miền Bắc")
+    north = ProvinceGroupFactory()
     north.provinces.add(hanoi.province)
     page = NationalNewsPageFactory(parent=newsroom.news, title="Hướng dẫn riêng cho các tỉnh miền Bắc")
     _distribute(page.pk, to_all=False, groups=[north])
@@ -297,7 +297,7 @@ def test_a_province_cannot_acknowledge_an_item_it_did_not_receive(hanoi, hcm, ne
 def test_the_centre_targets_a_group_and_orders_must_carry_from_the_pages_distribution_screen(
     central_admin, hanoi, newsroom
 ):
-    north = ProvinceGroup.objects.create(name="Miền Bắc")
+    north = ProvinceGroupFactory()
     page = NationalNewsPageFactory(parent=newsroom.news)
     url = f"/admin/tin-toan-nganh/phan-phoi/trang/{page.pk}/"
 
@@ -336,7 +336,7 @@ def _matrix_queries(client) -> int:
 
 
 def test_the_matrix_shows_targeting_placement_acknowledgement_and_overdue(central_admin, hanoi, hcm, newsroom):
-    north = ProvinceGroup.objects.create(name="Miền Bắc")
+    north = ProvinceGroupFactory()
     north.provinces.add(hanoi.province)
     placed = NationalNewsPageFactory(parent=newsroom.news, title="Tin bắt buộc cho miền Bắc")
     _must_carry(placed.pk, to_all=False, groups=[north], start=TODAY - timedelta(days=3))
@@ -384,7 +384,7 @@ def test_the_matrix_exports_to_xlsx(central_admin, hanoi, newsroom):
 
 def test_a_province_cannot_reach_the_centres_must_carry_screens(hanoi, newsroom):
     page = NationalNewsPageFactory(parent=newsroom.news)
-    group = ProvinceGroup.objects.create(name="Miền Bắc")
+    group = ProvinceGroupFactory()
     browser = hanoi.signed_in_client()  # the province's own superuser
 
     for path in (
