@@ -31,7 +31,7 @@ import syndication  # noqa: E402  (sets Django up)
 from django.db import connection  # noqa: E402
 
 from tenants.backups import _run, rename_schema_in_dump  # noqa: E402
-from tenants.models import Domain, Province  # noqa: E402
+from tenants.models import Province  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
@@ -87,16 +87,7 @@ def provinces(count: int) -> list[Province]:
             copy.write_text("".join(rename_schema_in_dump(seed_lines, syndication.SEED_SCHEMA, schema)))
             _run("psql", "--no-psqlrc", "--quiet", "--single-transaction", "-v", "ON_ERROR_STOP=1", f"--file={copy}")
             copy.unlink()
-            province = Province.objects.create(
-                schema_name=schema,
-                code=f"B{number:03d}",
-                name=f"Tỉnh thử nghiệm {number}",
-                short_name=f"Thử nghiệm {number}",
-                office_name=f"Bảo hiểm xã hội tỉnh thử nghiệm {number}",
-                slug=f"bench-{number:03d}",
-            )
-            Domain.objects.create(domain=f"bench-{number:03d}.localhost", tenant=province, is_primary=True)
-            existing.append(province)
+            existing.append(syndication.register_bench_province(number, schema))
             if len(existing) % 10 == 0:
                 say(f"{len(existing)} provinces ({time.perf_counter() - started:.0f}s)")
     with connection.cursor() as cursor:  # planner statistics for the grown catalogue (bench/README.md)

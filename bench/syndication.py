@@ -61,6 +61,20 @@ def say(line: str) -> None:
     print(f"[syndication] {line}", flush=True)
 
 
+def register_bench_province(number: int, schema: str) -> Province:
+    """The province and domain rows of bench schema `schema` (already filled from the seed)."""
+    province = Province.objects.create(
+        schema_name=schema,
+        code=f"B{number:03d}",
+        name=f"Tỉnh thử nghiệm {number}",
+        short_name=f"Thử nghiệm {number}",
+        office_name=f"Bảo hiểm xã hội tỉnh thử nghiệm {number}",
+        slug=f"bench-{number:03d}",
+    )
+    Domain.objects.create(domain=f"bench-{number:03d}.localhost", tenant=province, is_primary=True)
+    return province
+
+
 def bench_provinces() -> list[Province]:
     return list(Province.objects.filter(schema_name__regex=r"^bench_[0-9]{3}$").order_by("schema_name"))
 
@@ -90,16 +104,7 @@ def create_provinces(count: int, existing: list[Province]) -> list[Province]:
         with connection.cursor() as cursor:  # a clone interrupted before its row was written
             cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         clone_schema(SEED_SCHEMA, schema)
-        province = Province.objects.create(
-            schema_name=schema,
-            code=f"B{number:03d}",
-            name=f"Tỉnh thử nghiệm {number}",
-            short_name=f"Thử nghiệm {number}",
-            office_name=f"Bảo hiểm xã hội tỉnh thử nghiệm {number}",
-            slug=f"bench-{number:03d}",
-        )
-        Domain.objects.create(domain=f"bench-{number:03d}.localhost", tenant=province, is_primary=True)
-        provinces.append(province)
+        provinces.append(register_bench_province(number, schema))
     if count > len(existing):
         say(f"{count - len(existing)} provinces cloned in {time.perf_counter() - started:.1f}s")
     return provinces
