@@ -1,20 +1,15 @@
 """RSS 2.0 and Atom feeds of national news, on the central host only."""
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed
 
-from tenant_apps.news.feeds import ArticleFeedItems
+from tenant_apps.pages.feeds import FEED_ITEMS, PageFeed
 from tenants.schemas import in_public_schema
 
 from .pages.models import NationalNewsIndexPage, NationalNewsPage
 
-FEED_ITEMS = 20
 
-
-class NationalNewsFeed(ArticleFeedItems, Feed):
-    feed_type = Rss201rev2Feed
-    language = "vi"
+class NationalNewsFeed(PageFeed):
     title = "Tin toàn ngành – Bảo hiểm xã hội Việt Nam"
     description = "Tin toàn ngành mới nhất của Bảo hiểm xã hội Việt Nam"
     author_name = "Bảo hiểm xã hội Việt Nam"
