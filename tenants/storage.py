@@ -4,8 +4,9 @@ Like django-tenants' TenantFileSystemStorage (MEDIA_ROOT/<schema>/), the schema 
 call, so one storage object serves every province and a province never reaches another's files:
 
 - `SchemaFolderStorage`: a folder named by a setting, `<root>/<schema>/` (citizens' uploads on disk);
-- `TenantS3Storage`: one bucket of an S3-compatible server, keys `<location>/<schema>/<name>`
-  (MEDIA_STORAGE=s3; docs/decisions.md, Media on object storage);
+- `tenants.s3_storage.TenantS3Storage`: one bucket of an S3-compatible server, keys
+  `<location>/<schema>/<name>` (MEDIA_STORAGE=s3; docs/decisions.md, Media on object storage), in a
+  module of its own so that boto3 (0.35 s, 38 MB a process) is imported only when it is configured;
 - `StorageAlias`: a storage of STORAGES by name, looked up when used, for model fields whose migrations
   must not change when the backend does.
 
@@ -23,10 +24,8 @@ from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage, Storage, default_storage, storages
 from django.db import connection
-from django.utils.encoding import filepath_to_uri
 from django.utils.functional import LazyObject
 from django_tenants.utils import schema_context
-from storages.backends.s3 import S3Storage
 
 PRIVATE_STORAGE_ALIAS = "private"
 
@@ -48,36 +47,6 @@ class SchemaFolderStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("Private files have no public URL; use the protected download view.")
-
-
-class TenantS3Storage(S3Storage):
-    """One bucket, the current schema's objects under `<location>/<schema_name>/`.
-
-    Objects get no ACL of their own (the bucket's: private), and files are never replaced by a new
-    upload of the same name (as on disk, the second "anh.jpg" gets a suffix). `media_url` is the URL
-    under which `tenants.views.tenant_media` streams the schema's files after checking the host
-    (MEDIA_URL); None: the files have no URL at all (citizens' uploads).
-    """
-
-    default_acl = None
-    file_overwrite = False
-    querystring_auth = True
-
-    def get_default_settings(self) -> dict:
-        return {**super().get_default_settings(), "media_url": None}
-
-    @property
-    def location(self) -> str:
-        return posixpath.join(self._root_location, connection.schema_name)
-
-    @location.setter
-    def location(self, value: str) -> None:
-        self._root_location = (value or "").strip("/")  # posixpath.join("", schema) is the schema
-
-    def url(self, name, parameters=None, expire=None, http_method=None):
-        if self.media_url is None:
-            raise ValueError("Private files have no public URL; use the protected download view.")
-        return f"{self.media_url.rstrip('/')}/{connection.schema_name}/{filepath_to_uri(name).lstrip('/')}"
 
 
 class StorageAlias(LazyObject):
@@ -116,6 +85,8 @@ def shared_private_storage(folder: str) -> Storage:
     `<PRIVATE_MEDIA_ROOT>/<folder>/`, or `<folder>/` of the private bucket with MEDIA_STORAGE=s3."""
     if getattr(settings, "MEDIA_STORAGE", "filesystem") != "s3":
         return FileSystemStorage(location=os.path.join(settings.PRIVATE_MEDIA_ROOT, folder), base_url=None)
+    from storages.backends.s3 import S3Storage
+
     options = {k: v for k, v in settings.STORAGES[PRIVATE_STORAGE_ALIAS]["OPTIONS"].items() if k != "media_url"}
     return S3Storage(**options, location=folder, default_acl=None, file_overwrite=False, querystring_auth=True)
 

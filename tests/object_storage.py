@@ -98,11 +98,11 @@ def object_storage(settings, s3_server) -> ObjectStorage:
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "tenants.storage.TenantS3Storage",
+            "BACKEND": "tenants.s3_storage.TenantS3Storage",
             "OPTIONS": {**connection, "bucket_name": storage.media_bucket, "media_url": settings.MEDIA_URL},
         },
         "private": {
-            "BACKEND": "tenants.storage.TenantS3Storage",
+            "BACKEND": "tenants.s3_storage.TenantS3Storage",
             "OPTIONS": {**connection, "bucket_name": storage.private_bucket, "media_url": None},
         },
     }

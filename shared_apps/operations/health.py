@@ -10,7 +10,6 @@ import asyncio
 import dataclasses
 import datetime
 
-from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.files.storage import Storage as DjangoStorage
@@ -45,7 +44,9 @@ class FolderStorage(Storage):
             super().run()
         except OSError as error:
             raise ServiceUnavailable(f"{self.setting} cannot be written") from error
-        except (BotoCoreError, ClientError) as error:
+        except Exception as error:
+            if not type(error).__module__.startswith("botocore"):  # boto3 is imported only with MEDIA_STORAGE=s3
+                raise
             raise ServiceUnavailable(f"The bucket of the {self.alias!r} storage cannot be written") from error
 
 

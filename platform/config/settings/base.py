@@ -300,11 +300,11 @@ if MEDIA_STORAGE == "s3":
     if _MEDIA_BUCKET == _PRIVATE_BUCKET:
         raise ImproperlyConfigured("AWS_PRIVATE_STORAGE_BUCKET_NAME must name another bucket than the media one.")
     STORAGES["default"] = {
-        "BACKEND": "tenants.storage.TenantS3Storage",
+        "BACKEND": "tenants.s3_storage.TenantS3Storage",
         "OPTIONS": {**_S3_CONNECTION, "bucket_name": _MEDIA_BUCKET, "media_url": MEDIA_URL},
     }
     STORAGES["private"] = {
-        "BACKEND": "tenants.storage.TenantS3Storage",
+        "BACKEND": "tenants.s3_storage.TenantS3Storage",
         "OPTIONS": {**_S3_CONNECTION, "bucket_name": _PRIVATE_BUCKET, "media_url": None},
     }
 
