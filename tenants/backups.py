@@ -5,6 +5,9 @@ A province archive holds `manifest.json`, `schema.sql` (pg_dump of the province'
 the SQL into a staging schema with psql, then swaps it in with one rename, so a failed restore
 leaves the current schema as it was. The platform archive holds `database.dump` (pg_dump -Fc of the
 whole database, for pg_restore) and every media folder.
+
+With MEDIA_STORAGE=s3 the same two trees are read from and written to the buckets through the Storage
+API (tenants/storage.py): the archive's layout does not change, so either kind restores into either.
 """
 
 from __future__ import annotations
@@ -30,12 +33,14 @@ from django_tenants.utils import get_public_schema_name, schema_context, schema_
 from .middleware import TENANT_GENERATION
 from .models import Domain, Province
 from .steps import PROVINCE_BACKUP_CONTENTS, PROVINCE_RESTORED, run_steps
+from .storage import delete_tree, media_storages, read_tree, shared_private_storage, uses_folders, write_tree
 
 ARCHIVE_FORMAT = 1
 MANIFEST = "manifest.json"
 SCHEMA_SQL = "schema.sql"
 DATABASE_DUMP = "database.dump"
-MEDIA, PRIVATE_MEDIA = "media", "private-media"
+# The centre's copies of provinces' dossiers (shared_apps/reporting), in the private storage but in no schema.
+SHARED_PRIVATE_FOLDER = "dossiers"
 PROVINCE_FIELDS = (
     "name",
     "short_name",
@@ -190,16 +195,26 @@ def backup_province(code: str, output: Path | None = None) -> BackupResult:
     with tempfile.TemporaryDirectory() as work:
         sql = Path(work) / SCHEMA_SQL
         _run("pg_dump", f"--schema={schema}", "--format=plain", "--no-owner", "--no-privileges", f"--file={sql}")
-        _write_archive(
-            output,
-            {
-                SCHEMA_SQL: sql,
-                MEDIA: Path(settings.MEDIA_ROOT) / schema,
-                PRIVATE_MEDIA: Path(settings.PRIVATE_MEDIA_ROOT) / schema,
-            },
-            manifest,
-        )
+        _write_archive(output, {SCHEMA_SQL: sql, **_media_members(Path(work), [schema], per_schema=False)}, manifest)
     return BackupResult(output, manifest)
+
+
+def _media_members(work: Path, schemas: list[str], *, per_schema: bool) -> dict[str, Path]:
+    """The archive's `media/` and `private-media/`: the folders themselves when files are on disk, else
+    copies of the schemas' objects in `work` (<tree>/<schema>/… for the platform, <tree>/… for a province)."""
+    members = {}
+    for tree, (storage, root_setting) in media_storages().items():
+        root = Path(getattr(settings, root_setting))
+        if uses_folders(storage):
+            members[tree] = root if per_schema else root / schemas[0]
+            continue
+        members[tree] = work / tree
+        for schema in schemas:
+            with schema_context(schema):
+                read_tree(storage, work / tree / schema if per_schema else work / tree)
+        if per_schema and tree == "private-media":
+            read_tree(shared_private_storage(SHARED_PRIVATE_FOLDER), work / tree / SHARED_PRIVATE_FOLDER)
+    return members
 
 
 def backup_platform(output: Path | None = None) -> BackupResult:
@@ -212,14 +227,11 @@ def backup_platform(output: Path | None = None) -> BackupResult:
         "postgres_server": connection.pg_version,
         "provinces": [{"code": p.code, "schema": p.schema_name} for p in Province.objects.exclude(code="")],
     }
+    schemas = [get_public_schema_name(), *(p["schema"] for p in manifest["provinces"])]
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / DATABASE_DUMP
         _run("pg_dump", "--format=custom", "--no-owner", f"--file={dump}")
-        _write_archive(
-            output,
-            {DATABASE_DUMP: dump, MEDIA: Path(settings.MEDIA_ROOT), PRIVATE_MEDIA: Path(settings.PRIVATE_MEDIA_ROOT)},
-            manifest,
-        )
+        _write_archive(output, {DATABASE_DUMP: dump, **_media_members(Path(work), schemas, per_schema=True)}, manifest)
     return BackupResult(output, manifest)
 
 
@@ -284,6 +296,14 @@ def _swap_folder(source: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _replace_objects(storage, source: Path, schema: str) -> None:
+    """The schema's objects become the archive's: the old ones deleted, the folder's files stored."""
+    with schema_context(schema):
+        delete_tree(storage)
+        if source.exists():
+            write_tree(storage, source)
+
+
 def restore_province(code: str, archive: Path, schema_name: str | None = None, replace: bool = False) -> RestoreResult:
     """Restore a province archive into `schema_name` (default: the schema it was taken from).
 
@@ -314,8 +334,11 @@ def restore_province(code: str, archive: Path, schema_name: str | None = None, r
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f'DROP SCHEMA IF EXISTS "{target}" CASCADE')
             cursor.execute(f'ALTER SCHEMA "{staging}" RENAME TO "{target}"')
-        _swap_folder(work / MEDIA, Path(settings.MEDIA_ROOT) / target)
-        _swap_folder(work / PRIVATE_MEDIA, Path(settings.PRIVATE_MEDIA_ROOT) / target)
+        for tree, (storage, root_setting) in media_storages().items():
+            if uses_folders(storage):
+                _swap_folder(work / tree, Path(getattr(settings, root_setting)) / target)
+            else:
+                _replace_objects(storage, work / tree, target)
 
     province = _point_province_at(manifest, target) if schema_name is None else None
     if province is not None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
-from django_tenants.utils import schema_exists, tenant_context
+from django_tenants.utils import schema_context, schema_exists, tenant_context
 from wagtail import hooks
 from wagtail.models import Page, Site
 
@@ -36,6 +36,7 @@ from .backups import backup_province
 from .models import Domain, Province, ProvinceMergeRecord
 from .services import HOST_NAME_RE, ensure_default_site, normalise_host
 from .steps import MERGE_PROVINCES, MERGED_MEDIA_FOLDER, ProvinceMerge, Reporter
+from .storage import copy_tree, delete_tree, media_storages, uses_folders
 
 
 class MergeError(Exception):
@@ -79,8 +80,13 @@ def _check_merge(source: Province, target: Province) -> ProvinceMergeRecord | No
 
 def _copy_media(source: Province, target: Province) -> None:
     """The absorbed media folders (public, and private: citizens' uploads), copied under the receiving
-    ones (`merge.file_name()`); the originals go with the schema."""
-    for root in (Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)):
+    ones (`merge.file_name()`); the originals go with the schema. Folders are copied as folders, objects
+    (MEDIA_STORAGE=s3) one by one through the storage."""
+    for storage, root_setting in media_storages().values():
+        if not uses_folders(storage):
+            copy_tree(storage, source.schema_name, target.schema_name, f"{MERGED_MEDIA_FOLDER}/{source.schema_name}")
+            continue
+        root = Path(getattr(settings, root_setting))
         origin = root / source.schema_name
         if origin.is_dir():
             shutil.copytree(
@@ -256,8 +262,12 @@ def remove_merged_schema(source_code: str, report: Reporter = lambda line: None)
 
 
 def _remove_media(schema_name: str) -> None:
-    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
-        shutil.rmtree(Path(root) / schema_name, ignore_errors=True)
+    for storage, root_setting in media_storages().values():
+        if uses_folders(storage):
+            shutil.rmtree(Path(getattr(settings, root_setting)) / schema_name, ignore_errors=True)
+        else:
+            with schema_context(schema_name):
+                delete_tree(storage)
 
 
 def rename_province(

@@ -33,7 +33,7 @@ from tenants.middleware import forget_cached_tenants
 from tenants.models import Province
 from tenants.services import ensure_central_site, ensure_template_schema, onboard_province
 
-pytest_plugins = ["tests.no_skips"]
+pytest_plugins = ["tests.no_skips", "tests.object_storage"]
 
 TEST_PASSWORD = "mat-khau-thu-nghiem-2026"
 CENTRAL_HOST = "localhost"

@@ -11,7 +11,8 @@ import dataclasses
 import datetime
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import Storage as DjangoStorage
 from django.http import JsonResponse
 from health_check.checks import Cache, Database, Storage
 from health_check.contrib.celery import Ping
@@ -19,17 +20,23 @@ from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
 
 from config.celery_app import app
+from tenants.storage import PRIVATE_STORAGE_ALIAS, uses_folders
 
 
 @dataclasses.dataclass
 class FolderStorage(Storage):
     """Writes, reads and deletes a file in the folder a setting names (MEDIA_ROOT, PRIVATE_MEDIA_ROOT):
-    a full or read-only disk turns this red before citizens' uploads fail on it."""
+    a full or read-only disk turns this red before citizens' uploads fail on it. With MEDIA_STORAGE=s3,
+    in the bucket of the storage `alias` instead (an unreachable server or a refused key turns it red)."""
 
     setting: str = "MEDIA_ROOT"
+    alias: str = "default"
 
     @property
-    def storage(self) -> FileSystemStorage:
+    def storage(self) -> DjangoStorage:
+        configured = storages[self.alias]
+        if not uses_folders(configured):
+            return configured
         return FileSystemStorage(location=getattr(settings, self.setting))
 
     def run(self):
@@ -37,6 +44,10 @@ class FolderStorage(Storage):
             super().run()
         except OSError as error:
             raise ServiceUnavailable(f"{self.setting} cannot be written") from error
+        except Exception as error:
+            if not type(error).__module__.startswith("botocore"):  # boto3 is imported only with MEDIA_STORAGE=s3
+                raise
+            raise ServiceUnavailable(f"The bucket of the {self.alias!r} storage cannot be written") from error
 
 
 class HealthView(HealthCheckView):
@@ -46,8 +57,8 @@ class HealthView(HealthCheckView):
         Cache,
         # A real ping through the broker; a worker that does not answer in time counts as down.
         (Ping, {"app": app, "timeout": datetime.timedelta(seconds=settings.HEALTH_CELERY_PING_SECONDS)}),
-        (FolderStorage, {"setting": "MEDIA_ROOT"}),
-        (FolderStorage, {"setting": "PRIVATE_MEDIA_ROOT"}),
+        (FolderStorage, {"setting": "MEDIA_ROOT", "alias": "default"}),
+        (FolderStorage, {"setting": "PRIVATE_MEDIA_ROOT", "alias": PRIVATE_STORAGE_ALIAS}),
     )
 
     async def get(self, request, *args, **kwargs):

@@ -7,7 +7,6 @@ figures are copied in when the report is prepared, people are recorded by userna
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -152,10 +151,11 @@ class AdHocReminder(models.Model):
 
 
 def _dossier_storage():
-    from django.conf import settings
-    from django.core.files.storage import FileSystemStorage
+    """PRIVATE_MEDIA_ROOT/dossiers/, or dossiers/ of the private bucket (MEDIA_STORAGE=s3): one place for
+    every schema, as a province uploads what the centre reads."""
+    from tenants.storage import shared_private_storage
 
-    return FileSystemStorage(location=Path(settings.PRIVATE_MEDIA_ROOT) / "dossiers", base_url=None)
+    return shared_private_storage("dossiers")
 
 
 class DossierItemKind(models.TextChoices):

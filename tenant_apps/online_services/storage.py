@@ -1,7 +1,8 @@
-"""Private storage of citizens' uploads: <PRIVATE_MEDIA_ROOT>/<schema_name>/…, never under MEDIA_ROOT.
+"""Private storage of citizens' uploads: the "private" storage of STORAGES, under <schema_name>/…
 
-The files have no public URL; they are served only by `views.private_file`, which checks the
-user is staff of the province with the personal-data permission.
+On disk that is <PRIVATE_MEDIA_ROOT>/<schema_name>/, never under MEDIA_ROOT; with MEDIA_STORAGE=s3 a
+private bucket of its own (tenants/storage.py). The files have no public URL; they are served only by
+`views.private_file`, which checks the user is staff of the province with the personal-data permission.
 """
 
 from __future__ import annotations
@@ -9,27 +10,13 @@ from __future__ import annotations
 import os
 import uuid
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.db import connection
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
+
+from tenants.storage import StorageAlias
 
 
-@deconstructible
-class PrivateTenantStorage(FileSystemStorage):
-    """A file system storage rooted at the current schema's private folder (looked up on each call)."""
-
-    @property
-    def base_location(self) -> str:
-        return os.path.join(settings.PRIVATE_MEDIA_ROOT, connection.schema_name)
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL; use the protected download view.")
+class PrivateTenantStorage(StorageAlias):
+    """STORAGES["private"] of the current schema (the name the migrations know this field's storage by)."""
 
 
 private_storage = PrivateTenantStorage()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
@@ -81,6 +82,39 @@ def test_a_province_restored_into_a_fresh_schema_matches_the_original(hanoi_cont
         copy = Document.objects.get(title="Quyết định 123")
     assert (Path(settings.MEDIA_ROOT) / RESTORED / copy.file.name).read_bytes() == FILE_BYTES
     assert Province.objects.get(code="01").schema_name == "hanoi"  # a copy: the live site is untouched
+
+
+@pytest.fixture
+def hanoi_content_in_buckets(object_storage, hanoi_content):
+    """The same content, its files in the test S3 server's buckets (MEDIA_STORAGE=s3), and a citizen's upload."""
+    hanoi, document = hanoi_content
+    with tenant_context(hanoi):
+        upload = storages["private"].save("yeu-cau/2026/06/to-khai.pdf", ContentFile(b"%PDF-1.4 to khai"))
+    return hanoi, document, upload, object_storage
+
+
+def test_with_object_storage_a_province_restored_into_a_fresh_schema_has_its_objects(
+    hanoi_content_in_buckets, tmp_path
+):
+    hanoi, document, upload, buckets = hanoi_content_in_buckets
+    archive = tmp_path / "hanoi.tar.gz"
+
+    call_command("backup_province", "01", output=archive)
+
+    with tarfile.open(archive) as contents:
+        names = contents.getnames()
+    assert f"media/{document.file.name}" in names and f"private-media/{upload}" in names
+
+    call_command("restore_province", "01", str(archive), schema=RESTORED)
+
+    with schema_context(RESTORED):
+        copy = Document.objects.get(title="Quyết định 123")
+        assert copy.file.open("rb").read() == FILE_BYTES
+        assert storages["private"].open(upload).read() == b"%PDF-1.4 to khai"
+    assert f"{RESTORED}/{document.file.name}" in buckets.keys(buckets.media_bucket)
+    assert f"{RESTORED}/{upload}" in buckets.keys(buckets.private_bucket)
+    with tenant_context(hanoi):  # the original is untouched
+        assert storages["private"].open(upload).read() == b"%PDF-1.4 to khai"
 
 
 def test_restore_refuses_to_overwrite_an_existing_schema(hanoi_content, tmp_path):

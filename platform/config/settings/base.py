@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 import bootstrap
 import catalogues
@@ -274,10 +275,38 @@ if env("FRONTEND_CACHE_PURGE_URL", default=""):
             "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
         }
     }
+# Media and citizens' uploads: folders (MEDIA_ROOT, PRIVATE_MEDIA_ROOT; on a cluster, a folder every node
+# mounts) or, with MEDIA_STORAGE=s3, two buckets of an S3-compatible server (docs/decisions.md, Media on
+# object storage). Either way every name is under <schema_name>/ and "private" never has a public URL.
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE not in ("filesystem", "s3"):
+    raise ImproperlyConfigured(f"MEDIA_STORAGE={MEDIA_STORAGE!r}: use 'filesystem' or 's3'.")
 STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "private": {"BACKEND": "tenants.storage.SchemaFolderStorage", "OPTIONS": {"root_setting": "PRIVATE_MEDIA_ROOT"}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if MEDIA_STORAGE == "s3":
+    # Required, no defaults: a missing bucket or key stops the start instead of writing somewhere else.
+    _S3_CONNECTION = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),  # unset: Amazon S3 itself
+        "region_name": env("AWS_S3_REGION_NAME", default="us-east-1"),
+        "access_key": env("AWS_ACCESS_KEY_ID"),
+        "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+        # "path" for MinIO, Garage, Ceph and most servers that are not Amazon's
+        "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="path"),
+    }
+    _MEDIA_BUCKET, _PRIVATE_BUCKET = env("AWS_STORAGE_BUCKET_NAME"), env("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+    if _MEDIA_BUCKET == _PRIVATE_BUCKET:
+        raise ImproperlyConfigured("AWS_PRIVATE_STORAGE_BUCKET_NAME must name another bucket than the media one.")
+    STORAGES["default"] = {
+        "BACKEND": "tenants.s3_storage.TenantS3Storage",
+        "OPTIONS": {**_S3_CONNECTION, "bucket_name": _MEDIA_BUCKET, "media_url": MEDIA_URL},
+    }
+    STORAGES["private"] = {
+        "BACKEND": "tenants.s3_storage.TenantS3Storage",
+        "OPTIONS": {**_S3_CONNECTION, "bucket_name": _PRIVATE_BUCKET, "media_url": None},
+    }
 
 # --- Language and time ------------------------------------------------------------------
 

@@ -20,3 +20,11 @@ PUBLIC_URL_SCHEME, PUBLIC_URL_PORT = "http", None  # tests may set others with `
 # The captcha accepts the answer "PASSED" in tests; any other wrong answer is still refused.
 CAPTCHA_TEST_MODE = True
 PRIVATE_MEDIA_ROOT = DATA_DIR / "test-private-media"  # noqa: F405
+# Media in folders whatever the environment says; tests/tenants/test_object_storage.py points the
+# storages at a real S3 server of its own.
+MEDIA_STORAGE = "filesystem"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "private": {"BACKEND": "tenants.storage.SchemaFolderStorage", "OPTIONS": {"root_setting": "PRIVATE_MEDIA_ROOT"}},
+}
