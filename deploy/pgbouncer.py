@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -88,18 +89,24 @@ def database_target(ini: Path) -> tuple[str, str]:
     raise KeyError("[databases]")
 
 
-def follow(monitor: str, render_for: Callable[[str, int], Path], say: Callable[[str], None] = print) -> None:
+def follow(
+    monitor: str,
+    render_for: Callable[[str, int], Path],
+    say: Callable[[str], None] = print,
+    stop: threading.Event | None = None,
+) -> None:
     """Forever: pgbouncer follows the primary that pg_auto_failover's monitor names. It listens on the
     monitor's `state` channel (a notification per node state change) and asks every 2 s besides (a
     missed notification, a restarted monitor). `render_for(host, port)` writes the file pointing
     there and returns it; RELOAD follows when the target changed. With the monitor unreachable
-    pgbouncer stays where it is: serving goes on, only failover decisions wait for the monitor."""
+    pgbouncer stays where it is: serving goes on, only failover decisions wait for the monitor.
+    `stop` (the tests): return once it is set."""
     import select
 
     import psycopg2
 
     listener, told = None, None  # `told`: where this process last pointed pgbouncer
-    while True:
+    while stop is None or not stop.is_set():
         try:
             if listener is None:
                 listener = psycopg2.connect(monitor, connect_timeout=2)
@@ -125,6 +132,8 @@ def follow(monitor: str, render_for: Callable[[str, int], Path], say: Callable[[
             reload(render_for(host, port))
             told = (host, port)
             say(f"primary is {name} ({host}:{port}): pgbouncer points at it (RELOAD)")
+    if listener is not None:
+        listener.close()
 
 
 def stop(ini: Path) -> None:
