@@ -52,7 +52,8 @@ stack-stop:
 	$(PY) deploy/stack.py stop
 
 # The highly available topology on loopback (deploy/cluster.py): 2 app nodes behind nginx, PostgreSQL
-# primary + synchronous standby behind pgbouncer, Redis with Sentinel. http://hanoi.localhost:8180/
+# primary + synchronous standby under pg_auto_failover (automatic failover) behind pgbouncer, Redis
+# with Sentinel. http://hanoi.localhost:8180/
 cluster: $(STAMP)
 	$(PY) deploy/cluster.py start
 

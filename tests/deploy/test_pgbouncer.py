@@ -48,40 +48,50 @@ def pgbouncer_binary() -> Path:
     return pgbouncer.PGBOUNCER
 
 
-@contextmanager
-def running_pgbouncer(pool_mode: str, pool_size: int):
-    """deploy/pgbouncer's file in front of the test database; yields the port it listens on."""
+def database_address() -> tuple[str, str, str]:
+    """(host, port, owner): the test database's address and the user that may open its socket."""
     database = connection.settings_dict
     # The embedded PostgreSQL listens on a unix socket, named in OPTIONS by django-environ.
     pg_host = database["OPTIONS"].get("host") or database["HOST"] or "127.0.0.1"
     # As root, pgbouncer runs as the user that may open that socket: the one PostgreSQL runs as.
     run_as = Path(pg_host).owner() if pg_host.startswith("/") else "nobody"
-    folder = Path(tempfile.mkdtemp(prefix="bhxh-pgbouncer-"))
+    return pg_host, str(database["PORT"] or 5432), run_as
+
+
+def pgbouncer_values(folder: Path, port: int, pool_mode: str = "session", pool_size: int = 4) -> dict[str, str]:
+    """deploy/pgbouncer's file in `folder`, listening on `port`, in front of the test database."""
+    database = connection.settings_dict
+    pg_host, pg_port, _ = database_address()
     (folder / "userlist.txt").write_text(f'"{database["USER"]}" ""\n')
+    return {
+        "BHXH_PG_HOST": pg_host,
+        "BHXH_PG_DATABASE": database["NAME"],
+        "BHXH_PG_PORT": pg_port,
+        "BHXH_PGBOUNCER_LISTEN": "127.0.0.1",
+        "BHXH_PGBOUNCER_PORT": str(port),
+        "BHXH_PGBOUNCER_SOCKET_DIR": "",
+        # The embedded PostgreSQL trusts its local socket; pgbouncer only passes the user on.
+        "BHXH_PGBOUNCER_AUTH_TYPE": "trust",
+        "BHXH_PGBOUNCER_AUTH_FILE": str(folder / "userlist.txt"),
+        "BHXH_PGBOUNCER_POOL_MODE": pool_mode,
+        "BHXH_PGBOUNCER_POOL_SIZE": str(pool_size),
+        "BHXH_PGBOUNCER_RUN_DIR": str(folder),
+        "BHXH_PGBOUNCER_LOG": str(folder / "pgbouncer.log"),
+    }
+
+
+@contextmanager
+def running_pgbouncer(pool_mode: str, pool_size: int, overrides: dict[str, str] | None = None):
+    """deploy/pgbouncer's file in front of the test database; yields the port it listens on and the file."""
+    run_as = database_address()[2]
+    folder = Path(tempfile.mkdtemp(prefix="bhxh-pgbouncer-"))
     port = free_port()
-    ini = pgbouncer.render(
-        folder,
-        {
-            "BHXH_PG_HOST": pg_host,
-            "BHXH_PG_DATABASE": database["NAME"],
-            "BHXH_PG_PORT": str(database["PORT"] or 5432),
-            "BHXH_PGBOUNCER_LISTEN": "127.0.0.1",
-            "BHXH_PGBOUNCER_PORT": str(port),
-            "BHXH_PGBOUNCER_SOCKET_DIR": "",
-            # The embedded PostgreSQL trusts its local socket; pgbouncer only passes the user on.
-            "BHXH_PGBOUNCER_AUTH_TYPE": "trust",
-            "BHXH_PGBOUNCER_AUTH_FILE": str(folder / "userlist.txt"),
-            "BHXH_PGBOUNCER_POOL_MODE": pool_mode,
-            "BHXH_PGBOUNCER_POOL_SIZE": str(pool_size),
-            "BHXH_PGBOUNCER_RUN_DIR": str(folder),
-            "BHXH_PGBOUNCER_LOG": str(folder / "pgbouncer.log"),
-        },
-    )
+    ini = pgbouncer.render(folder, {**pgbouncer_values(folder, port, pool_mode, pool_size), **(overrides or {})})
     if os.geteuid() == 0:
         shutil.chown(folder, run_as)
     try:
         pgbouncer.start(ini, port, run_as=run_as)
-        yield port
+        yield port, ini
     finally:
         pgbouncer.stop(ini)
         shutil.rmtree(folder, ignore_errors=True)
@@ -139,7 +149,7 @@ def test_provinces_served_concurrently_through_pgbouncer_never_read_another_prov
             connections.close_all()
 
     # Fewer server connections than threads: clients wait for, and take over, each other's.
-    with running_pgbouncer("session", pool_size=THREADS // 2) as port, connections_through(port):
+    with running_pgbouncer("session", pool_size=THREADS // 2) as (port, _), connections_through(port):
         threads = [threading.Thread(target=serve, args=(seed,)) for seed in range(THREADS)]
         for thread in threads:
             thread.start()
@@ -156,7 +166,7 @@ def test_transaction_pooling_would_serve_one_province_anothers_rows(pgbouncer_bi
     """Why deploy/pgbouncer says session: with transaction pooling, a connection that set its
     province's search_path runs its next query on a server connection another client moved to
     another province. One server connection makes it certain rather than likely."""
-    with running_pgbouncer("transaction", pool_size=1) as port:
+    with running_pgbouncer("transaction", pool_size=1) as (port, _):
         settings_dict = through(connection.settings_dict, port)
         backend = type(connections["default"])  # tenants.postgresql_backend's DatabaseWrapper
         hanoi_reader = backend(settings_dict, alias="hanoi_reader")
