@@ -42,9 +42,7 @@ def edit_form_data(client, page_id: int) -> dict:
     from bs4 import BeautifulSoup
 
     html = client.get(f"/admin/pages/{page_id}/edit/").content.decode()
-    form = BeautifulSoup(html, "html.parser").find("form", attrs={"data-edit-form": True}) or BeautifulSoup(
-        html, "html.parser"
-    ).find("form", method="post")
+    form = BeautifulSoup(html, "html.parser").find("form", attrs={"data-edit-form": True})
     data: dict = {}
     for field in form.find_all(["input", "textarea", "select"]):
         name = field.get("name")
