@@ -1,11 +1,13 @@
 """Admin URLs, menus, buttons and page-action guards of targeting and must-carry (issue 19).
 
 Imported by wagtail_hooks.py. While a must-carry window is open, the province's admin refuses to
-unpublish, delete or move the copy (one page, a section holding it, or a bulk action), with a Vietnamese
-message; the centre's own deliveries (edits, withdrawal) do not go through these views and are not stopped.
+unpublish, delete or move the copy (one page, a section holding it, or a bulk action), and any edit that takes
+it out of its placement (un-featuring it, changing its category), with a Vietnamese message; the centre's own
+deliveries (edits, withdrawal) do not go through these views and are not stopped.
 """
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,14 @@ from tenants.viewsets import CentralOnlyPolicy, ScopedMenuItem, ScopedViewSetMix
 from . import must_carry_views as views
 from .models import Distribution, ProvinceGroup
 from .pages.models import NationalDocumentPage, NationalNewsPage
-from .services.must_carry import locked_copies, refusal
+from .services.must_carry import (
+    breaks_placement,
+    held_placement,
+    locked_copies,
+    placement_notice,
+    placement_refusal,
+    refusal,
+)
 
 register_permission_policy(Distribution, views.DISTRIBUTION_POLICY)
 register_permission_policy(ProvinceGroup, CentralOnlyPolicy(ProvinceGroup, {"add", "change", "delete", "view"}))
@@ -77,6 +86,10 @@ def distribution_button(page, user, view_name, next_url=None):
 # --- What a province may not do to a must-carry copy during its window -----------------------------------
 
 
+# The refused action, as the admin's buttons name it in Vietnamese (locale/GLOSSARY.md): "Gỡ xuất bản", "Di chuyển".
+UNPUBLISH, MOVE = "gỡ xuất bản", "di chuyển"
+
+
 def _refuse(request, page, action: str, *, with_descendants: bool):
     if in_public_schema():
         return None
@@ -89,7 +102,7 @@ def _refuse(request, page, action: str, *, with_descendants: bool):
 
 @hooks.register("before_unpublish_page")
 def refuse_unpublishing_must_carry(request, page):
-    return _refuse(request, page, "ngừng đăng", with_descendants=True)
+    return _refuse(request, page, UNPUBLISH, with_descendants=True)
 
 
 @hooks.register("before_delete_page")
@@ -99,10 +112,10 @@ def refuse_deleting_must_carry(request, page):
 
 @hooks.register("before_move_page")
 def refuse_moving_must_carry(request, page, destination):
-    return _refuse(request, page, "chuyển", with_descendants=False)
+    return _refuse(request, page, MOVE, with_descendants=False)
 
 
-BULK_ACTIONS = {"unpublish": ("ngừng đăng", True), "delete": ("xóa", True), "move": ("chuyển", False)}
+BULK_ACTIONS = {"unpublish": (UNPUBLISH, True), "delete": ("xóa", True), "move": (MOVE, False)}
 
 
 @hooks.register("before_bulk_action")
@@ -113,4 +126,26 @@ def refuse_bulk_actions_on_must_carry(request, action_type, objects, action_clas
     for page in objects:
         if isinstance(page, Page) and (response := _refuse(request, page, action, with_descendants=with_descendants)):
             return response
+    return None
+
+
+@hooks.register("before_edit_page")
+def hold_must_carry_placement(request, page):
+    """The edit form of a copy in its window says what is held; a save that breaks it is refused, whatever
+    the action (draft, publish, approval, revert): nothing of that submission is saved, so no later
+    publication can carry it out of its place."""
+    held = held_placement(page)
+    if held is None:
+        return None
+    if request.method != "POST":
+        refused = placement_refusal(held)
+        if not any(str(message) == refused for message in messages.get_messages(request)):  # one message is enough
+            messages.warning(request, placement_notice(held))
+        return None
+    if breaks_placement(held, request.POST):
+        message = placement_refusal(held)
+        if not request.accepts("text/html"):  # the editor's autosave: its own error line, no flash message
+            return JsonResponse({"success": False, "error_code": "must_carry", "error_message": message}, status=400)
+        messages.error(request, message)
+        return redirect("wagtailadmin_pages:edit", page.pk)
     return None

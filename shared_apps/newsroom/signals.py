@@ -4,20 +4,22 @@ Central national pages: publishing (again) records the item and marks it pending
 province, in the publishing transaction (the outbox), then starts the fan-out after commit;
 unpublishing or deleting withdraws it everywhere, the same way. Province articles: publishing keeps the central
 home page's "Tin từ các địa phương" stream current; unpublishing or deleting removes them from it.
+Province copies: no path publishes a copy the centre withdrew (the last guard, before the row is written).
 """
 
 from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
+from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.news.models import NewsPage
 from tenants.schemas import in_public_schema
 
 from .pages.models import NationalDocumentPage, NationalNewsPage
-from .services import fanout, local_stream, snapshots
+from .services import fanout, local_stream, snapshots, withdrawals
 from .tasks import queue_fan_out
 
 
@@ -53,3 +55,12 @@ def local_article_published(sender, instance, **kwargs):
 @receiver(post_delete, sender=NewsPage)
 def local_article_removed(sender, instance, **kwargs):
     local_stream.forget_local_article(instance.pk)
+
+
+@receiver(pre_save, sender=NewsPage)
+@receiver(pre_save, sender=LegalDocumentPage)
+def withdrawn_copy_not_published(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Workflow approval from the dashboard, scheduled publishing, code: the admin's hooks refuse with a
+    message where they can (wagtail_hooks.py); any other publication of a withdrawn copy raises here."""
+    if not raw:
+        withdrawals.refuse_publishing_withdrawn_copy(instance, update_fields)

@@ -17,7 +17,7 @@ from tenants.viewsets import ScopedMenuItem, scoped_urlpatterns
 from . import must_carry_hooks, views, withdrawal_views  # noqa: F401 (must_carry_hooks registers its hooks)
 from .models import Delivery, Nomination, SyndicatedItem
 from .pages.models import NationalDocumentPage, NationalNewsPage
-from .services.withdrawals import withdrawal_in_force
+from .services.withdrawals import republish_refusal
 
 register_permission_policy(Delivery, views.DELIVERY_POLICY)
 register_permission_policy(Nomination, views.NOMINATION_POLICY)
@@ -145,26 +145,26 @@ def notice_buttons(page, user, view_name, next_url=None):
 
 def _refuse_republishing_withdrawn(request, pages):
     """A province may not put back a copy the centre withdrew with a public reason ("Gỡ tin")."""
-    if in_public_schema():
-        return None
     for page in pages:
-        lookup = getattr(page.specific_deferred, "national_item_lookup", lambda: None)()
-        if lookup and withdrawal_in_force(**lookup):
-            messages.error(
-                request,
-                _(
-                    "Không thể đăng lại «%(title)s»: Bảo hiểm xã hội Việt Nam đã gỡ tin này và công bố lý do. "
-                    "Tin chỉ được đăng lại khi Trung ương đăng lại bài gốc."
-                )
-                % {"title": page.title},
-            )
+        if message := republish_refusal(page):
+            messages.error(request, message)
             return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
 
 
+def _heads_for_publication(post) -> bool:
+    """An edit-form POST that publishes (the revert view's too, a subclass of the edit view), approves a
+    revision in the workflow, or submits one for approval."""
+    if post.get("action-publish") or post.get("action-submit") or post.get("action-restart-workflow"):
+        return True
+    return bool(post.get("action-workflow-action")) and post.get("workflow-action-name") == "approve"
+
+
 @hooks.register("before_edit_page")
 def refuse_republishing_withdrawn_copy(request, page):
-    if request.method == "POST" and "action-publish" in request.POST:
+    """Publish, approve, submit for approval, or revert to an older revision and publish it. Workflow approval
+    from the dashboard has no hook: the model's last guard refuses it (signals.py)."""
+    if request.method == "POST" and _heads_for_publication(request.POST):
         return _refuse_republishing_withdrawn(request, [page])
     return None
 

@@ -105,3 +105,85 @@ def test_the_notice_shows_meets_wcag_and_fits_the_screen(
         assert not problems, "\n".join(problems)
     finally:
         context.close()
+
+
+# --- Must-carry: a province editor tries to un-feature the copy ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def must_carry_copy(live_site, django_db_blocker):
+    """Committed: a national article the centre orders carried as Huế's featured news for a week; removed after."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from shared_apps.newsroom.models import Distribution
+    from shared_apps.newsroom.services.must_carry import DistributionChange, set_distribution
+
+    title = "Tin bắt buộc đăng thử trình duyệt"
+    until = timezone.localdate() + timedelta(days=7)
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        news, _ = ensure_newsroom_sections()
+        province = Province.objects.get(code=BROWSER_PROVINCE_CODE)
+        original = NationalNewsPageFactory(parent=news, title=title, slug="thu-trinh-duyet-bat-buoc-dang")
+        change = DistributionChange(
+            central_page_id=original.pk,
+            to_all=True,
+            groups=[],
+            provinces=[],
+            must_carry=True,
+            placement="home",
+            section_slug="",
+            carry_from=timezone.localdate(),
+            carry_until=until,
+        )
+        set_distribution(change, username="trunguong")
+        original.save_revision().publish()
+        item = SyndicatedItem.objects.get(central_page_id=original.pk)
+        _deliver(province, item)
+        with tenant_context(province):
+            copy_id = NewsPage.objects.get(syndication_key=item.key).pk
+        connection.set_schema_to_public()
+    yield {"id": copy_id, "title": title, "until": until}
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        SyndicatedItem.objects.filter(pk=item.pk).delete()
+        Distribution.objects.filter(central_page_id=original.pk).delete()
+        with tenant_context(province):
+            NewsPage.objects.filter(pk=copy_id).delete()
+        connection.set_schema_to_public()
+        original.delete()
+
+
+@pytest.mark.parametrize("width", list(VIEWPORTS))
+def test_an_editor_who_unfeatures_a_must_carry_copy_is_told_why_and_it_stays_featured(
+    must_carry_copy, chromium, live_site, admin_state, screenshot_dir, width
+):
+    from tests.browser.admin_session import admin_context
+
+    until = f"{must_carry_copy['until']:%d/%m/%Y}"
+    context = admin_context(chromium, admin_state, viewport={"width": width, "height": VIEWPORTS[width]})
+    try:
+        page = context.new_page()
+        page.goto(live_site.province_url(f"/admin/pages/{must_carry_copy['id']}/edit/"))
+        notice = page.locator(".messages").get_by_text("là tin bắt buộc đăng")
+        assert notice.is_visible() and until in notice.inner_text()
+        page.screenshot(path=screenshot_dir / f"must-carry-edit-{width}.png", full_page=False)
+
+        featured = page.get_by_role("checkbox", name="Tin nổi bật", exact=True)
+        featured.scroll_into_view_if_needed()
+        featured.uncheck()
+        page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target='toggle']").last.click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Xuất bản", exact=True).click()
+
+        refusal = page.locator(".messages").get_by_text("Không thể bỏ chọn «Tin nổi bật»")
+        assert refusal.is_visible()
+        assert must_carry_copy["title"] in refusal.inner_text() and until in refusal.inner_text()
+        page.screenshot(path=screenshot_dir / f"must-carry-refused-{width}.png", full_page=False)
+        assert page.get_by_role("checkbox", name="Tin nổi bật", exact=True).is_checked()
+        if width == min(VIEWPORTS):
+            assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    finally:
+        context.close()

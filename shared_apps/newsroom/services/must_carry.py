@@ -5,7 +5,8 @@
   task that reaches a province neither targeted nor already holding a copy delivers nothing.
 - Must-carry ("bắt buộc đăng"): the copy is published whatever the province's receiving policy, placed as
   the centre says (featured on the home page, or in a news category), and while its window is open the
-  province's admin refuses to unpublish, delete or move it (see `must_carry_hooks.py`).
+  province's admin refuses to unpublish, delete or move it, or to edit it out of its placement
+  (see `must_carry_hooks.py`); the home page gives it the featured slot (tenant_apps/home/selectors.py).
 - Acknowledgement ("Đã tiếp nhận"): the province's board records that it has taken note of an item.
 """
 
@@ -16,13 +17,14 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.forms import CheckboxInput
 from django.utils import timezone
 from wagtail.models import Page
 
 from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.news.models import DEFAULT_CATEGORIES, NewsCategory, NewsPage
 from tenants.models import Province
-from tenants.schemas import current_province
+from tenants.schemas import current_province, in_public_schema
 
 from ..errors import NewsroomError
 from ..models import Delivery, Distribution, ProvinceGroup, Receipt, SyndicatedItem, SyndicationPolicy
@@ -157,12 +159,89 @@ def locked_copies(page: Page, *, with_descendants: bool) -> list[LockedCopy]:
 
 
 def refusal(action: str, locked: list[LockedCopy]) -> str:
-    """The Vietnamese message of a refused unpublish ("ngừng đăng"), delete ("xóa") or move ("chuyển")."""
+    """The Vietnamese message of a refused unpublish ("gỡ xuất bản", the admin's button), delete ("xóa") or
+    move ("di chuyển")."""
     first = locked[0]
     others = f" và {len(locked) - 1} tin bắt buộc đăng khác" if len(locked) > 1 else ""
     return (
         f"Không thể {action} «{first.title}»{others}: Bảo hiểm xã hội Việt Nam yêu cầu bắt buộc đăng "
         f"đến hết ngày {first.until:%d/%m/%Y}. Ban Biên tập vẫn có thể đăng thêm tin của mình bên cạnh tin này."
+    )
+
+
+# --- Must-carry: the placement holds while the window is open --------------------------------------------
+
+
+@dataclass
+class HeldPlacement:
+    """What an open must-carry window holds on a province's news copy: the home featured slot, or a section."""
+
+    title: str
+    until: date
+    section_category_id: int | None  # None: the home page's featured slot
+    section_name: str = ""
+
+    @property
+    def where(self) -> str:
+        if self.section_category_id is None:
+            return "ở vị trí tin nổi bật trên trang chủ"
+        return f"trong chuyên mục «{self.section_name}»"
+
+
+def held_placement(page: Page) -> HeldPlacement | None:
+    """The placement a must-carry order holds on `page` today, if it is a news copy inside an open window.
+
+    Runs in the province's schema (the order is in the public tables). A page that is not a copy costs nothing.
+    """
+    if in_public_schema() or not isinstance(page, NewsPage) or not page.syndication_key:
+        return None
+    item = SyndicatedItem.objects.filter(key=page.syndication_key, is_live=True).only("central_page_id").first()
+    order = distribution_of(item.central_page_id) if item else None
+    if not window_is_open(order) or order.placement not in (Placement.HOME_FEATURED, Placement.SECTION):
+        return None
+    if order.placement == Placement.HOME_FEATURED:
+        return HeldPlacement(page.title, order.carry_until, None)
+    category = NewsCategory.objects.filter(slug=order.section_slug).values_list("pk", "name").first()
+    if category is None:  # not placed yet: the next delivery creates the section
+        return None
+    return HeldPlacement(page.title, order.carry_until, *category)
+
+
+def breaks_placement(held: HeldPlacement, data) -> bool:
+    """Whether the edit form's data (`request.POST`) takes the copy out of its held placement."""
+    if held.section_category_id is None:
+        return not CheckboxInput().value_from_datadict(data, None, "is_featured")
+    return data.get("category") != str(held.section_category_id)
+
+
+def placement_notice(held: HeldPlacement) -> str:
+    """Shown above the edit form of a copy whose placement is held."""
+    field = "bỏ chọn ô «Tin nổi bật»" if held.section_category_id is None else "đổi chuyên mục"
+    return (
+        f"«{held.title}» là tin bắt buộc đăng: Bảo hiểm xã hội Việt Nam yêu cầu giữ tin {held.where} "
+        f"đến hết ngày {held.until:%d/%m/%Y}, nên đến hết ngày đó không {field} được. "
+        "Các phần khác của tin vẫn sửa được."
+    )
+
+
+def placement_refusal(held: HeldPlacement) -> str:
+    """The Vietnamese message of a refused edit that would move the copy out of its held placement."""
+    action = "bỏ chọn «Tin nổi bật» của" if held.section_category_id is None else "đổi chuyên mục của"
+    return (
+        f"Không thể {action} «{held.title}»: Bảo hiểm xã hội Việt Nam yêu cầu bắt buộc đăng tin này "
+        f"{held.where} đến hết ngày {held.until:%d/%m/%Y}. Thay đổi vừa gửi chưa được lưu; "
+        f"các phần khác của tin vẫn sửa được."
+    )
+
+
+def home_must_carry_keys() -> QuerySet:
+    """The keys of the items whose must-carry order holds the home page's featured slot today (a subquery)."""
+    today = timezone.localdate()
+    orders = Distribution.objects.filter(
+        must_carry=True, placement=Placement.HOME_FEATURED, carry_from__lte=today, carry_until__gte=today
+    )
+    return SyndicatedItem.objects.filter(is_live=True, central_page_id__in=orders.values("central_page_id")).values(
+        "key"
     )
 
 

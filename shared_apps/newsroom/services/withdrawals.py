@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 
@@ -131,6 +132,49 @@ def _in_force(notice: NationalNotice) -> bool:
 def withdrawal_in_force(*, key=None, central_page_id=None) -> bool:
     """Whether a once-public page of this item is to be served with its withdrawal notice."""
     return notices_for(key=key, central_page_id=central_page_id).withdrawal is not None
+
+
+# --- What a province may not do to a withdrawn copy ---------------------------------------------------
+
+
+def republish_refusal(page) -> str | None:
+    """The Vietnamese refusal if `page` is a province's copy of an item the centre withdrew ("Gỡ tin") and
+    has not published again, else None. Publishing such a copy, in any way, is refused with it."""
+    if in_public_schema():
+        return None
+    lookup = getattr(page.specific_deferred, "national_item_lookup", lambda: None)()
+    if not lookup or not withdrawal_in_force(**lookup):
+        return None
+    return _republish_refusal(page.title)
+
+
+def _republish_refusal(title: str) -> str:
+    return (
+        f"Không thể đăng lại «{title}»: Bảo hiểm xã hội Việt Nam đã gỡ tin này và công bố lý do. "
+        "Tin chỉ được đăng lại khi Trung ương đăng lại bài gốc."
+    )
+
+
+class WithdrawnCopyPublishRefused(PermissionDenied):
+    """Raised when a withdrawn copy is about to be saved as published by a path without a friendlier refusal."""
+
+
+def refuse_publishing_withdrawn_copy(page, update_fields=None) -> None:
+    """The last guard, before a copy's row is written: a publication of a withdrawn copy raises.
+
+    A publication writes `live` and a new `live_revision`; other writes (a draft, the withdrawal's own
+    unpublish, a move) pass. One query for a live copy, a second only when its item is withdrawn.
+    """
+    if not page.live or not getattr(page, "syndication_key", None) or page.pk is None or in_public_schema():
+        return
+    if update_fields is not None and not {"live", "live_revision"} & set(update_fields):
+        return
+    if not withdrawal_in_force(key=page.syndication_key):
+        return
+    was = type(page).objects.filter(pk=page.pk).values_list("live", "live_revision_id").first()
+    if was is not None and was == (True, page.live_revision_id):
+        return  # already live with this revision: not a publication (the cascade has not reached it yet)
+    raise WithdrawnCopyPublishRefused(_republish_refusal(page.title))
 
 
 # --- The centre's completion report ------------------------------------------------------------------

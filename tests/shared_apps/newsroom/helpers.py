@@ -35,3 +35,26 @@ def wait_until(condition, seconds: float = 20.0, interval: float = 0.05) -> bool
             return True
         time.sleep(interval)
     return False
+
+
+def edit_form_data(client, page_id: int) -> dict:
+    """What the admin's edit form of page `page_id` would post as it stands (no action button)."""
+    from bs4 import BeautifulSoup
+
+    html = client.get(f"/admin/pages/{page_id}/edit/").content.decode()
+    form = BeautifulSoup(html, "html.parser").find("form", attrs={"data-edit-form": True})
+    data: dict = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file") or name.startswith("action-"):
+            continue
+        if field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.name == "select":
+            data[name] = [option.get("value", "") for option in field.find_all("option", selected=True)]
+        elif field.name == "textarea":
+            data[name] = field.text
+        else:
+            data[name] = field.get("value", "")
+    return data

@@ -17,11 +17,11 @@ from shared_apps.newsroom.services import fanout
 from shared_apps.newsroom.services.delivery import deliver_national_item, set_receiving_mode
 from shared_apps.newsroom.services.must_carry import DistributionChange, set_distribution
 from shared_apps.newsroom.steps import DEMO_REGION_GROUPS, create_region_groups
-from tenant_apps.news.models import NewsIndexPage, NewsPage
+from tenant_apps.news.models import NewsCategory, NewsIndexPage, NewsPage
 from tenants.models import Province
 from tests.factories import NationalNewsPageFactory, NewsPageFactory, ProvinceGroupFactory, UserFactory
 
-from .helpers import item_of, publish
+from .helpers import edit_form_data, item_of, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -183,10 +183,10 @@ def test_inside_the_window_the_board_cannot_unpublish_delete_or_move_the_copy(ha
         f"đến hết ngày {end:%d/%m/%Y}. Ban Biên tập vẫn có thể đăng thêm tin của mình bên cạnh tin này."
     )
     for response, action in (
-        (unpublish, "ngừng đăng"),
+        (unpublish, "gỡ xuất bản"),
         (delete, "xóa"),
-        (move, "chuyển"),
-        (section_unpublish, "ngừng đăng"),
+        (move, "di chuyển"),
+        (section_unpublish, "gỡ xuất bản"),
     ):
         assert response.status_code == 200
         assert message % action in response.content.decode()
@@ -195,6 +195,102 @@ def test_inside_the_window_the_board_cannot_unpublish_delete_or_move_the_copy(ha
         section.refresh_from_db()
         assert copy.live and section.live and copy.get_parent().pk == section.pk
     assert "Tin bắt buộc đăng về BHYT" in hanoi.client().get(copy.url).content.decode()
+
+
+def test_the_refusal_names_the_actions_as_the_admins_buttons_do(hanoi, newsroom):
+    page = NationalNewsPageFactory(parent=newsroom.news)
+    _must_carry(page.pk)
+    copy = _delivered_copy(hanoi, publish(page))
+    head = _board_head(hanoi)
+
+    edit_page = head.get(f"/admin/pages/{copy.pk}/edit/").content.decode()
+    refused = head.post(f"/admin/pages/{copy.pk}/unpublish/", follow=True).content.decode()
+
+    assert "Gỡ xuất bản" in edit_page  # the label of the admin's "Unpublish" button
+    assert f"Không thể gỡ xuất bản «{copy.title}»" in refused
+
+
+def test_inside_the_window_the_board_cannot_unfeature_the_copy_and_the_edit_form_says_why(hanoi, newsroom):
+    page = NationalNewsPageFactory(parent=newsroom.news, title="Chiến dịch BHYT học sinh, sinh viên")
+    end = TODAY + timedelta(days=7)
+    _must_carry(page.pk, placement="home", end=end)
+    copy = _delivered_copy(hanoi, publish(page))
+    head = _board_head(hanoi)
+
+    form_page = head.get(f"/admin/pages/{copy.pk}/edit/").content.decode()
+    unfeatured = edit_form_data(head, copy.pk)
+    unfeatured.pop("is_featured")
+    published = head.post(f"/admin/pages/{copy.pk}/edit/", {**unfeatured, "action-publish": "1"}, follow=True)
+    drafted = head.post(f"/admin/pages/{copy.pk}/edit/", unfeatured, follow=True)
+
+    assert (
+        "«Chiến dịch BHYT học sinh, sinh viên» là tin bắt buộc đăng: Bảo hiểm xã hội Việt Nam yêu cầu giữ tin "
+        f"ở vị trí tin nổi bật trên trang chủ đến hết ngày {end:%d/%m/%Y}" in form_page
+    )
+    refusal = (
+        "Không thể bỏ chọn «Tin nổi bật» của «Chiến dịch BHYT học sinh, sinh viên»: Bảo hiểm xã hội Việt Nam "
+        f"yêu cầu bắt buộc đăng tin này ở vị trí tin nổi bật trên trang chủ đến hết ngày {end:%d/%m/%Y}."
+    )
+    for response in (published, drafted):
+        assert response.status_code == 200
+        assert response.redirect_chain[-1][0] == f"/admin/pages/{copy.pk}/edit/"
+        assert refusal in response.content.decode()
+    with hanoi.context():
+        copy = NewsPage.objects.get(pk=copy.pk)
+        assert copy.is_featured and copy.get_latest_revision_as_object().is_featured
+
+
+def test_inside_the_window_the_board_cannot_move_the_copy_to_another_category(hanoi, newsroom):
+    page = NationalNewsPageFactory(parent=newsroom.news, title="Tin bắt buộc ở chuyên mục")
+    end = TODAY + timedelta(days=3)
+    _must_carry(page.pk, placement="section", section_slug="tin-hoat-dong-nganh", end=end)
+    copy = _delivered_copy(hanoi, publish(page))
+    with hanoi.context():
+        other = NewsCategory.objects.get(slug="tin-dia-phuong")
+    head = _board_head(hanoi)
+
+    data = {**edit_form_data(head, copy.pk), "category": str(other.pk), "action-publish": "1"}
+    response = head.post(f"/admin/pages/{copy.pk}/edit/", data, follow=True)
+
+    assert (
+        "Không thể đổi chuyên mục của «Tin bắt buộc ở chuyên mục»: Bảo hiểm xã hội Việt Nam yêu cầu bắt buộc đăng "
+        f"tin này trong chuyên mục «Tin hoạt động ngành» đến hết ngày {end:%d/%m/%Y}." in response.content.decode()
+    )
+    with hanoi.context():
+        assert NewsPage.objects.get(pk=copy.pk).category.slug == "tin-hoat-dong-nganh"
+
+
+def test_inside_the_window_the_board_still_corrects_the_rest_of_the_copy(hanoi, newsroom):
+    page = NationalNewsPageFactory(parent=newsroom.news, title="Tin bắt buộc có lỗi chính tả")
+    _must_carry(page.pk, placement="home")
+    copy = _delivered_copy(hanoi, publish(page))
+    head = _board_head(hanoi)
+
+    data = {**edit_form_data(head, copy.pk), "title": "Tin bắt buộc đã sửa chính tả", "action-publish": "1"}
+    response = head.post(f"/admin/pages/{copy.pk}/edit/", data)
+
+    assert response.status_code == 302
+    with hanoi.context():
+        copy = NewsPage.objects.get(pk=copy.pk)
+        assert (copy.title, copy.live, copy.is_featured) == ("Tin bắt buộc đã sửa chính tả", True, True)
+
+
+def test_after_the_window_the_board_can_unfeature_the_copy(hanoi, newsroom):
+    page = NationalNewsPageFactory(parent=newsroom.news)
+    _must_carry(page.pk, placement="home")
+    copy = _delivered_copy(hanoi, publish(page))
+    Distribution.objects.filter(central_page_id=page.pk).update(
+        carry_from=TODAY - timedelta(days=10), carry_until=TODAY - timedelta(days=1)
+    )
+    head = _board_head(hanoi)
+
+    data = edit_form_data(head, copy.pk)
+    data.pop("is_featured")
+    response = head.post(f"/admin/pages/{copy.pk}/edit/", {**data, "action-publish": "1"})
+
+    assert response.status_code == 302
+    with hanoi.context():
+        assert not NewsPage.objects.get(pk=copy.pk).is_featured
 
 
 def test_inside_the_window_the_board_still_publishes_and_unpublishes_its_own_news(hanoi, newsroom):
@@ -367,10 +463,18 @@ def test_the_matrix_shows_targeting_placement_acknowledgement_and_overdue(centra
     assert _matrix_queries(central_admin) == queries
 
 
+def test_an_empty_matrix_offers_no_xlsx_download(central_admin):
+    html = central_admin.get("/admin/tin-toan-nganh/phan-phoi/").content.decode()
+
+    assert "Chưa có tin, văn bản toàn ngành nào được đăng." in html
+    assert "Tải bảng này (XLSX)" not in html
+
+
 def test_the_matrix_exports_to_xlsx(central_admin, hanoi, newsroom):
     page = NationalNewsPageFactory(parent=newsroom.news, title="Tin xuất bảng tính")
     _must_carry(page.pk)
     _delivered_copy(hanoi, publish(page))
+    assert "Tải bảng này (XLSX)" in central_admin.get("/admin/tin-toan-nganh/phan-phoi/").content.decode()
 
     response = central_admin.get("/admin/tin-toan-nganh/phan-phoi/xlsx/")
 

@@ -7,14 +7,16 @@ stop between the centre's action and a province's part of the cascade.
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
+from wagtail.models import TaskState
 
 from shared_apps.newsroom import tasks
 from shared_apps.newsroom.models import Delivery, NationalNotice, SyndicationPolicy
 from shared_apps.newsroom.services.delivery import deliver_national_item, set_receiving_mode
 from shared_apps.newsroom.services.fanout import retry_deliveries
-from shared_apps.newsroom.services.withdrawals import cascade_report, withdraw_item
+from shared_apps.newsroom.services.withdrawals import WithdrawnCopyPublishRefused, cascade_report, withdraw_item
 from tenant_apps.documents.models import LegalDocumentPage
 from tenant_apps.news.models import NewsPage
 from tests.factories import NationalDocumentPageFactory, NationalNewsPageFactory
@@ -166,6 +168,125 @@ def test_a_province_cannot_republish_a_withdrawn_copy(hanoi, newsroom, central_a
     assert "Không thể đăng lại «Hướng dẫn chế độ thai sản năm 2026»" in response.content.decode()
     with hanoi.context():
         assert not NewsPage.objects.get(pk=copy.pk).live
+
+
+def _republish_refused(title="Hướng dẫn chế độ thai sản năm 2026") -> str:
+    return f"Không thể đăng lại «{title}»: Bảo hiểm xã hội Việt Nam đã gỡ tin này và công bố lý do."
+
+
+def _awaiting_approval_then_withdrawn(hanoi, newsroom, central_admin):
+    """A copy waiting in an approval-first province's workflow when the centre withdraws the item; the
+    cascade has not reached the province yet, so the workflow is still in progress there."""
+    set_receiving_mode(hanoi.province, SyndicationPolicy.Mode.APPROVAL_FIRST, username="truongban")
+    original = _national_article(newsroom)
+    item = item_of(original)
+    _deliver(hanoi, item)
+    _withdraw_through_admin(central_admin, original)
+    with hanoi.context():
+        copy = NewsPage.objects.get(syndication_key=item.key)
+        assert not copy.live and copy.current_workflow_state is not None
+    return copy, item
+
+
+def test_a_province_cannot_approve_a_withdrawn_copy_from_its_edit_page(hanoi, newsroom, central_admin):
+    copy, _ = _awaiting_approval_then_withdrawn(hanoi, newsroom, central_admin)
+
+    response = hanoi.signed_in_client().post(
+        f"/admin/pages/{copy.pk}/edit/",
+        {"action-workflow-action": "1", "workflow-action-name": "approve"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert _republish_refused() in response.content.decode()
+    with hanoi.context():
+        copy = NewsPage.objects.get(pk=copy.pk)
+        assert not copy.live
+        assert copy.current_workflow_state.current_task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_a_province_cannot_approve_a_withdrawn_copy_from_the_dashboard(hanoi, newsroom, central_admin):
+    """The workflow's own approve URL has no hook: the last guard refuses the publication and the whole
+    approval is rolled back."""
+    copy, _ = _awaiting_approval_then_withdrawn(hanoi, newsroom, central_admin)
+    with hanoi.context():
+        admin = get_user_model().objects.get(username="admin")
+        copy.current_workflow_state.current_task_state.approve(user=admin)  # the first step ("xem xét")
+        last_step = NewsPage.objects.get(pk=copy.pk).current_workflow_state.current_task_state
+
+    response = hanoi.signed_in_client().post(
+        f"/admin/pages/workflow/action/{copy.pk}/approve/{last_step.pk}/", {"comment": ""}
+    )
+
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    with hanoi.context():
+        copy = NewsPage.objects.get(pk=copy.pk)
+        assert not copy.live and copy.live_revision is None
+        last_step.refresh_from_db()
+        assert last_step.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_a_province_cannot_submit_a_withdrawn_copy_for_approval(hanoi, newsroom, central_admin):
+    copy, item = _awaiting_approval_then_withdrawn(hanoi, newsroom, central_admin)
+    _deliver(hanoi, item)
+    with hanoi.context():
+        assert NewsPage.objects.get(pk=copy.pk).current_workflow_state is None  # the cascade cancelled it
+
+    response = hanoi.signed_in_client().post(f"/admin/pages/{copy.pk}/edit/", {"action-submit": "1"}, follow=True)
+
+    assert _republish_refused() in response.content.decode()
+    with hanoi.context():
+        assert NewsPage.objects.get(pk=copy.pk).current_workflow_state is None
+
+
+def test_a_province_cannot_revert_a_withdrawn_copy_to_an_older_revision_and_publish_it(hanoi, newsroom, central_admin):
+    original = _national_article(newsroom)
+    item = item_of(original)
+    _deliver(hanoi, item)
+    _withdraw_through_admin(central_admin, original)
+    _deliver(hanoi, item)
+    with hanoi.context():
+        copy = NewsPage.objects.get(syndication_key=item.key)
+        published_revision = copy.revisions.order_by("created_at").first()
+    browser = hanoi.signed_in_client()
+
+    revert_form = browser.get(f"/admin/pages/{copy.pk}/revisions/{published_revision.pk}/revert/")
+    response = browser.post(
+        f"/admin/pages/{copy.pk}/revisions/{published_revision.pk}/revert/", {"action-publish": "1"}, follow=True
+    )
+
+    assert revert_form.status_code == 200
+    assert _republish_refused() in response.content.decode()
+    with hanoi.context():
+        assert not NewsPage.objects.get(pk=copy.pk).live
+
+
+def test_no_code_path_publishes_a_withdrawn_copy(hanoi, newsroom, central_admin):
+    """Scheduled publishing, a shell, a future view: the copy's row is never written as published."""
+    original = _national_article(newsroom)
+    item = item_of(original)
+    _deliver(hanoi, item)
+    _withdraw_through_admin(central_admin, original)
+    _deliver(hanoi, item)
+    with hanoi.context():
+        copy = NewsPage.objects.get(syndication_key=item.key)
+        with pytest.raises(WithdrawnCopyPublishRefused, match="Không thể đăng lại"):
+            copy.save_revision().publish()
+        assert not NewsPage.objects.get(pk=copy.pk).live
+
+
+def test_the_copy_is_published_again_when_the_centre_publishes_the_original_again(hanoi, newsroom, central_admin):
+    original = _national_article(newsroom)
+    item = item_of(original)
+    _deliver(hanoi, item)
+    _withdraw_through_admin(central_admin, original)
+    _deliver(hanoi, item)
+
+    publish(original)
+    _deliver(hanoi, item)
+
+    with hanoi.context():
+        assert NewsPage.objects.get(syndication_key=item.key).live
 
 
 def test_a_correction_is_added_to_the_original_and_every_copy_newest_first(hanoi, hcm, newsroom, central_admin):
