@@ -183,16 +183,6 @@ class Links:
         return raw
 
 
-def rewrite_rich_text(merge: ProvinceMerge, html: str, missing: list[str] | None = None) -> str:
-    """Point embedded images, documents and page links at their copies; one whose copy is not there
-    (yet) gets id 0, and a page's is added to `missing`."""
-    links = Links(merge)
-    html = links.rich_text(html)
-    if missing is not None:
-        missing.extend(str(pk) for pk in links.missing)
-    return html
-
-
 def _resolve(merge: ProvinceMerge, key: tuple, foreign_keys: ForeignKeyMap) -> int | None:
     related, source_value = key
     if related is Tag:
@@ -324,7 +314,7 @@ def relink_pages(merge: ProvinceMerge) -> int:
             page.save()
         merge.record.objects_moved.filter(kind=RELINK, source_id=source.pk).delete()
         if links.dropped:
-            dropped[page.pk] = (page.title, list(dict.fromkeys(links.dropped)))
+            dropped[page.pk] = (f"trang «{page.title}»", list(dict.fromkeys(links.dropped)))
     merge.report(f"Liên kết giữa các trang đã chuyển: {len(sources)} trang được cập nhật")
     _report_dropped_links(merge, dropped)
     return len(sources)
@@ -338,12 +328,34 @@ def _report_dropped_links(merge: ProvinceMerge, dropped: dict[int, tuple[str, li
         titles = dict(
             Page.objects.filter(pk__in={pk for _, ids in dropped.values() for pk in ids}).values_list("pk", "title")
         )
-    for title, ids in dropped.values():
+    for label, ids in dropped.values():
         names = ", ".join(f"«{titles.get(pk, pk)}»" for pk in ids)
         merge.report(
-            f"Cần sửa liên kết: trang «{title}» liên kết tới {names} (trang không được chuyển); "
-            "liên kết đã được thay bằng chữ"
+            f"Cần sửa liên kết: {label} liên kết tới {names} (trang không được chuyển); liên kết đã được thay bằng chữ"
         )
+
+
+def relink_rich_text_rows(
+    merge: ProvinceMerge, relink: str, model: type[models.Model], field_name: str, label: Callable[[Any], str]
+) -> int:
+    """The second pass for rows that are not pages (a Q&A answer): the copies remembered under the kind
+    `relink` read their rich text `field_name` again in the source and resolve it from the whole map of
+    old to new pages, as `relink_pages` does; `label(row)` names a row in the report."""
+    pending = dict(merge.record.objects_moved.filter(kind=relink).values_list("source_id", "target_id"))
+    if not pending:
+        return 0
+    with merge.in_source():
+        sources = dict(model.objects.filter(pk__in=pending).values_list("pk", field_name))
+    dropped: dict[int, tuple[str, list[int]]] = {}
+    for source_pk, html in sources.items():
+        row, links = model.objects.get(pk=pending[source_pk]), Links(merge, final=True)
+        setattr(row, field_name, links.rich_text(html))
+        row.save(update_fields=[field_name])
+        merge.record.objects_moved.filter(kind=relink, source_id=source_pk).delete()
+        if links.dropped:
+            dropped[row.pk] = (label(row), list(dict.fromkeys(links.dropped)))
+    _report_dropped_links(merge, dropped)
+    return len(sources)
 
 
 def redirect_old_path(old_path: str, *, page: Page | None = None, link: str = "") -> None:

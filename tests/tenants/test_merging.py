@@ -660,12 +660,20 @@ def test_a_link_to_a_page_that_never_moves_becomes_its_text_and_the_report_names
             slug="bai-lien-ket-trang-rieng",
             body=f'<p>Đọc <a linktype="page" id="{plain.pk}">quy chế</a> trước.</p>',
         )
+        Question.objects.filter(title="Hưởng chế độ ốm đau thế nào?").update(
+            answer=f"<p>Xem {_page_link(plain.pk, 'quy chế tiếp dân')}.</p>"
+        )
     result = _merge()
     with tenant_context(target):
         body = NewsPage.objects.get(title="Bài có liên kết tới trang riêng").body
-    assert body == "<p>Đọc quy chế trước.</p>"
+        answer = Question.objects.get(title="Hưởng chế độ ốm đau thế nào?").answer
+    assert (body, answer) == ("<p>Đọc quy chế trước.</p>", "<p>Xem quy chế tiếp dân.</p>")
     assert (
         "Cần sửa liên kết: trang «Bài có liên kết tới trang riêng» liên kết tới «Quy chế tiếp dân» "
+        "(trang không được chuyển); liên kết đã được thay bằng chữ"
+    ) in result.lines
+    assert (
+        "Cần sửa liên kết: câu hỏi «Hưởng chế độ ốm đau thế nào?» liên kết tới «Quy chế tiếp dân» "
         "(trang không được chuyển); liên kết đã được thay bằng chữ"
     ) in result.lines
 
