@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import models
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
 from taggit.models import Tag
 from wagtail import blocks
@@ -223,10 +223,15 @@ def _moved_pages(links: Links, ids: list[int]) -> list[int]:
 
 
 def _has_links(model: type[models.Model]) -> bool:
-    """Whether rows of `model` can link to a page: rich text, a StreamField or a key to a page."""
+    """Whether rows of `model` can link to a page: rich text, a StreamField or a key to a page (other
+    than the key to the page that holds them)."""
     return any(
         isinstance(model_field, RichTextField | StreamField)
-        or (model_field.is_relation and model_field.related_model and issubclass(model_field.related_model, Page))
+        or (
+            model_field.is_relation
+            and not isinstance(model_field, ParentalKey)
+            and issubclass(model_field.related_model, Page)
+        )
         for model_field in model._meta.concrete_fields
     )
 
