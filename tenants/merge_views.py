@@ -14,12 +14,13 @@ from .forms import MergeForm, RemoveSchemaForm, RenameForm
 from .merging import (
     MergeError,
     is_running,
-    merge_provinces,
     remove_merged_schema,
     rename_province,
+    request_dry_run,
     request_merge,
+    requeue_dry_run,
 )
-from .models import ProvinceMergeRecord
+from .models import MergeDryRun, ProvinceMergeRecord
 
 PERMISSION = "tenants.change_province"
 REFRESH_SECONDS = 5  # how often the status page of a running merge reloads itself
@@ -31,59 +32,69 @@ def _require_permission(request) -> None:
 
 
 def merge_view(request):
-    """Sáp nhập tỉnh: a dry run first ("Chạy thử"), then, confirmed, a merge job for the Celery worker."""
+    """Sáp nhập tỉnh: a dry run first ("Chạy thử"), then, confirmed, the merge; each a job for the Celery
+    worker, followed on its status page."""
     _require_permission(request)
     form = MergeForm(request.POST or None)
-    lines: list[str] = []
     if request.method == "POST" and form.is_valid():
         data, apply = form.cleaned_data, "sap-nhap" in request.POST
         if apply and not data["confirm"]:
             form.add_error("confirm", _("Hãy xác nhận trước khi sáp nhập."))
         else:
-            source, target = data["source"].code, data["target"].code
+            source, target, user = data["source"].code, data["target"].code, request.user.get_username()
             try:
                 if apply:
-                    record = request_merge(source, target, mode=data["mode"], requested_by=request.user.get_username())
+                    job = request_merge(source, target, mode=data["mode"], requested_by=user)
                 else:
-                    lines = merge_provinces(source, target, mode=data["mode"], dry_run=True).lines
+                    job = request_dry_run(source, target, mode=data["mode"], requested_by=user)
             except MergeError as error:
                 form.add_error(None, str(error))
             else:
-                if apply:
-                    return _queue(request, record)
+                return _queue(request, job)
     context = {
         "form": form,
-        "lines": lines,
         "records": ProvinceMergeRecord.objects.select_related("source", "target"),
+        "dry_runs": MergeDryRun.objects.select_related("target")[:DRY_RUNS_LISTED],
         "remove_form": RemoveSchemaForm(),
         "page_title": _("Sáp nhập tỉnh"),
     }
     return TemplateResponse(request, "tenants/merge_provinces.html", context)
 
 
-def _queue(request, record: ProvinceMergeRecord):
-    """Send the job to the worker once the request commits; to its status page."""
-    from .tasks import run_merge_job
+DRY_RUNS_LISTED = 10  # the latest dry runs listed under the merge form
+
+
+def _queue(request, job: ProvinceMergeRecord | MergeDryRun):
+    """Send the job to the worker once the request commits; to its status page. A broker that refuses
+    marks the job failed with the reason (the beat sweep sends again one whose message was lost)."""
+    from .tasks import run_merge_dry_run_job, run_merge_job
+
+    dry_run = isinstance(job, MergeDryRun)
+    model, task = (MergeDryRun, run_merge_dry_run_job) if dry_run else (ProvinceMergeRecord, run_merge_job)
 
     def send() -> None:
         try:
-            run_merge_job.delay(record.pk)
+            task.delay(job.pk)
         except KombuOperationalError as error:
-            ProvinceMergeRecord.objects.filter(pk=record.pk).update(
-                status=ProvinceMergeRecord.Status.FAILED,
-                error=f"Không gửi được việc sáp nhập tới hàng đợi ({error}); hãy chạy lại.",
+            model.objects.filter(pk=job.pk).update(
+                status=model.Status.FAILED,
+                error=f"Không gửi được việc {'chạy thử' if dry_run else 'sáp nhập'} tới hàng đợi ({error}); "
+                "hãy chạy lại.",
                 finished_at=timezone.now(),
             )
 
     transaction.on_commit(send)
-    messages.success(request, _("Đã gửi yêu cầu sáp nhập %(merge)s.") % {"merge": record})
-    return redirect("merge_provinces_job", pk=record.pk)
+    if dry_run:
+        messages.success(request, _("Đã gửi yêu cầu chạy thử sáp nhập %(merge)s.") % {"merge": job})
+        return redirect("merge_provinces_dry_run", pk=job.pk)
+    messages.success(request, _("Đã gửi yêu cầu sáp nhập %(merge)s.") % {"merge": job})
+    return redirect("merge_provinces_job", pk=job.pk)
 
 
 def job_view(request, pk: int):
     """Trạng thái việc sáp nhập: status, what was done so far, the reason of a failure; reloads itself
-    (a meta refresh, no script) until the job ends. POST runs a failed job again (a job that never
-    reached a worker, still "waiting", is completed by `manage.py merge_provinces`)."""
+    (a meta refresh, no script) until the job ends. POST runs a failed job again (a job whose message
+    was lost before any worker took it is sent again by the beat sweep)."""
     _require_permission(request)
     record = get_object_or_404(ProvinceMergeRecord.objects.select_related("source", "target"), pk=pk)
     if request.method == "POST":
@@ -95,14 +106,35 @@ def job_view(request, pk: int):
             messages.error(request, str(error))
             return redirect("merge_provinces_job", pk=record.pk)
         return _queue(request, record)
+    return _status_page(request, record, dry_run=False)
+
+
+def dry_run_view(request, pk: int):
+    """Trạng thái việc chạy thử: the same page as a merge's; once done, the list of what would move.
+    POST runs the dry run again (the content may have changed)."""
+    _require_permission(request)
+    job = get_object_or_404(MergeDryRun.objects.select_related("source", "target"), pk=pk)
+    if request.method == "POST":
+        try:
+            job = requeue_dry_run(job)
+        except MergeError as error:
+            messages.error(request, str(error))
+            return redirect("merge_provinces_dry_run", pk=job.pk)
+        return _queue(request, job)
+    return _status_page(request, job, dry_run=True)
+
+
+def _status_page(request, job: ProvinceMergeRecord | MergeDryRun, *, dry_run: bool):
+    # failed, or left "running" by a worker that died (its lock went with its connection)
+    stopped = job.status == job.Status.FAILED or (job.status == job.Status.RUNNING and not is_running(job))
     context = {
-        "record": record,
-        "lines": record.log.splitlines(),
-        "refresh_seconds": None if record.is_finished else REFRESH_SECONDS,
-        # failed, or left "running" by a worker that died (its lock went with its connection)
-        "can_run_again": record.status == ProvinceMergeRecord.Status.FAILED
-        or (record.status == ProvinceMergeRecord.Status.RUNNING and not is_running(record)),
-        "page_title": _("Việc sáp nhập tỉnh"),
+        "record": job,
+        "dry_run": dry_run,
+        "lines": job.log.splitlines(),
+        "refresh_seconds": None if job.is_finished else REFRESH_SECONDS,
+        "status_url": request.path,
+        "can_run_again": stopped or (dry_run and job.status == job.Status.SUCCEEDED),
+        "page_title": _("Chạy thử sáp nhập tỉnh") if dry_run else _("Việc sáp nhập tỉnh"),
     }
     return TemplateResponse(request, "tenants/merge_job.html", context)
 

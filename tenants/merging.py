@@ -15,7 +15,8 @@ The kernel orchestrates; each app moves its own content through the steps it reg
 5. later, on a second confirmation, `remove_merged_schema()` backs the absorbed schema up, drops it
    and, after the commit, removes its media folders.
 
-A dry run is the same run in one transaction rolled back, so it shows exactly what would move.
+A dry run is the same run in one transaction rolled back, so it shows exactly what would move. From the
+central admin it is a job too (`MergeDryRun`, `run_dry_run`), with the same status page.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from .backups import backup_province
-from .models import Domain, Province, ProvinceMergeRecord
+from .jobs import stalled_jobs
+from .models import Domain, MergeDryRun, Province, ProvinceMergeRecord
 from .services import HOST_NAME_RE, ensure_default_site, normalise_host
 from .steps import MERGE_PROVINCES, MERGED_MEDIA_FOLDER, ProvinceMerge, Reporter
 from .storage import copy_tree, delete_tree, media_storages, uses_folders
@@ -117,8 +119,62 @@ def request_merge(
     if record.status != ProvinceMergeRecord.Status.SUCCEEDED:
         record.status, record.error, record.finished_at = ProvinceMergeRecord.Status.PENDING, "", None
         record.requested_by = requested_by or record.requested_by
-        record.save(update_fields=["status", "error", "finished_at", "requested_by"])
+        record.queued_at, record.resends = timezone.now(), 0
+        record.save(update_fields=["status", "error", "finished_at", "requested_by", "queued_at", "resends"])
     return record
+
+
+# What the log of a dry run ends with.
+DRY_RUN_DONE = "Chạy thử: chưa thay đổi gì."
+
+
+def request_dry_run(
+    source_code: str,
+    target_code: str,
+    *,
+    mode: str = ProvinceMergeRecord.Mode.SECTIONS,
+    requested_by: str = "",
+) -> MergeDryRun:
+    """A dry-run job ("Chạy thử") of merging `source_code` into `target_code`, waiting for the worker
+    (`tenants.tasks.run_merge_dry_run_job`); refused at once for what the merge itself would refuse."""
+    if mode not in ProvinceMergeRecord.Mode.values:
+        raise MergeError(f"Cách nhận nội dung «{mode}» không hợp lệ.")
+    source, target = _province(source_code), _province(target_code)
+    _check_merge(source, target)
+    return MergeDryRun.objects.create(
+        source=source, target=target, mode=mode, source_name=str(source), requested_by=requested_by
+    )
+
+
+def requeue_dry_run(job: MergeDryRun) -> MergeDryRun:
+    """A finished dry run, waiting to run again (the content may have changed since)."""
+    if job.status == MergeDryRun.Status.RUNNING and is_running(job):
+        raise MergeError(f"Việc chạy thử {job} đang chạy; hãy theo dõi trang trạng thái.")
+    job.status, job.error, job.log, job.finished_at = MergeDryRun.Status.PENDING, "", "", None
+    job.queued_at, job.resends = timezone.now(), 0
+    job.save(update_fields=["status", "error", "log", "finished_at", "queued_at", "resends"])
+    return job
+
+
+def run_dry_run(job_id: int) -> MergeDryRun:
+    """Run the dry-run job `job_id`: the whole merge in one transaction rolled back; its log is what would
+    move. A failure is recorded on the job (`error`, readable); nothing changes either way."""
+    job = MergeDryRun.objects.select_related("source", "target").get(pk=job_id)
+    if job.is_finished:
+        return job
+    with run_lock(job):
+        job.status, job.error, job.log, job.finished_at = MergeDryRun.Status.RUNNING, "", "", None
+        job.save(update_fields=["status", "error", "log", "finished_at"])
+        try:
+            result = merge_provinces(job.source.code, job.target.code, mode=job.mode, dry_run=True)
+        except Exception as error:
+            job.status = MergeDryRun.Status.FAILED
+            job.error = str(error) if isinstance(error, MergeError) else f"{type(error).__name__}: {error}"
+        else:
+            job.status, job.log = MergeDryRun.Status.SUCCEEDED, "\n".join([*result.lines, DRY_RUN_DONE])
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "error", "log", "finished_at"])
+    return job
 
 
 def merge_provinces(
@@ -192,6 +248,10 @@ def _run(record: ProvinceMergeRecord, result: MergeResult, step: Reporter, *, dr
         except MergeError:
             raise
         except Exception as error:
+            if dry_run:
+                raise MergeError(
+                    f"Bước {number}/{len(steps)} lỗi ({type(error).__name__}: {error}); chạy thử không thay đổi gì."
+                ) from error
             raise MergeError(
                 f"Bước {number}/{len(steps)} lỗi ({type(error).__name__}: {error}); bước này không thay đổi gì, "
                 f"{number - 1} bước trước đã xong. Chạy lại để hoàn tất."
@@ -211,33 +271,55 @@ def _run(record: ProvinceMergeRecord, result: MergeResult, step: Reporter, *, dr
         record.save()
 
 
-# The namespace of the PostgreSQL advisory locks that keep one run per merge job (the second key is its id).
+# The namespaces of the PostgreSQL advisory locks that keep one run per merge job and per dry-run job
+# (the second key is the job's id).
 RUN_LOCK_NAMESPACE = 18
+DRY_RUN_LOCK_NAMESPACE = 19
+
+
+def _lock_key(job: ProvinceMergeRecord | MergeDryRun) -> list[int]:
+    return [DRY_RUN_LOCK_NAMESPACE if isinstance(job, MergeDryRun) else RUN_LOCK_NAMESPACE, job.pk]
 
 
 @contextmanager
-def run_lock(record: ProvinceMergeRecord):
-    """One run of a merge at a time: a task delivered twice (acks_late), or the command run while the
-    worker runs it, finds the lock taken and stops. A session lock: the per-step commits keep it."""
+def run_lock(record: ProvinceMergeRecord | MergeDryRun):
+    """One run of a merge (or of a dry run) at a time: a task delivered twice (acks_late), or the command
+    run while the worker runs it, finds the lock taken and stops. A session lock: the per-step commits
+    keep it."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [RUN_LOCK_NAMESPACE, record.pk])
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", _lock_key(record))
         if not cursor.fetchone()[0]:
-            raise MergeRunning(f"Việc sáp nhập {record} đang chạy ở một tiến trình khác.")
+            kind = "chạy thử" if isinstance(record, MergeDryRun) else "sáp nhập"
+            raise MergeRunning(f"Việc {kind} {record} đang chạy ở một tiến trình khác.")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, record.pk])
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", _lock_key(record))
 
 
-def is_running(record: ProvinceMergeRecord) -> bool:
+def is_running(record: ProvinceMergeRecord | MergeDryRun) -> bool:
     """Whether a run of `record` holds its lock now (a job left "running" by a dead worker does not)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = %s AND objid = %s)",
-            [RUN_LOCK_NAMESPACE, record.pk],
+            _lock_key(record),
         )
         return cursor.fetchone()[0]
+
+
+def stalled_merge_jobs() -> tuple[list[int], list[int]]:
+    """The merge jobs and dry-run jobs still waiting long after they were sent (their message lost
+    before any worker took it), to send again; past the cap, failed with a reason the centre reads.
+    Only waiting ones: a merge left running by a dead worker is redelivered by Celery (acks_late) or
+    run again from its status page."""
+    options = {
+        "statuses": [ProvinceMergeRecord.Status.PENDING],
+        "resend_seconds": settings.MERGE_RESEND_SECONDS,
+        "max_resends": settings.MERGE_MAX_RESENDS,
+        "give_up": "Chưa có tiến trình nào nhận việc sau {resends} lần gửi lại; hãy kiểm tra hàng đợi rồi chạy lại.",
+    }
+    return stalled_jobs(ProvinceMergeRecord, **options), stalled_jobs(MergeDryRun, **options)
 
 
 def remove_merged_schema(source_code: str, report: Reporter = lambda line: None) -> ProvinceMergeRecord:

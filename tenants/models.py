@@ -118,6 +118,10 @@ class Job(models.Model):
     requested_by = models.CharField(_("người yêu cầu"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    # The job row is its own outbox: written with the request, its task sent after commit, sent again by
+    # the beat sweep (tenants/jobs.py) when it has not started or finished some time after `queued_at`.
+    queued_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+    resends = models.PositiveIntegerField(_("số lần gửi lại"), default=0)
 
     class Meta:
         abstract = True
@@ -142,10 +146,6 @@ class OnboardingJob(Job):
         on_delete=models.SET_NULL,
         related_name="onboarding_jobs",
     )
-    # The job row is its own outbox: written with the request, sent after commit, sent again by the
-    # sweep when it has not finished ONBOARDING_RESEND_SECONDS after `queued_at` (tenants/onboarding_jobs.py).
-    queued_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
-    resends = models.PositiveIntegerField(_("số lần gửi lại"), default=0)
 
     class Meta:
         verbose_name = _("yêu cầu khởi tạo")
@@ -193,6 +193,31 @@ class ProvinceMergeRecord(Job):
     class Meta:
         verbose_name = _("sáp nhập tỉnh")
         verbose_name_plural = _("sáp nhập tỉnh")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source_name} → {self.target}"
+
+
+class MergeDryRun(Job):
+    """Chạy thử sáp nhập — a dry run of a merge, run by the Celery worker like the merge itself: the
+    whole merge in one transaction rolled back; its log lists what would move (tenants/merging.py)."""
+
+    source = models.ForeignKey(
+        Province, verbose_name=_("tỉnh bị sáp nhập"), on_delete=models.CASCADE, related_name="merge_dry_runs"
+    )
+    target = models.ForeignKey(Province, verbose_name=_("tỉnh nhận"), on_delete=models.CASCADE, related_name="+")
+    mode = models.CharField(
+        _("nơi nhận nội dung"),
+        max_length=20,
+        choices=ProvinceMergeRecord.Mode.choices,
+        default=ProvinceMergeRecord.Mode.SECTIONS,
+    )
+    source_name = models.CharField(_("tên tỉnh bị sáp nhập"), max_length=200)
+
+    class Meta:
+        verbose_name = _("chạy thử sáp nhập")
+        verbose_name_plural = _("chạy thử sáp nhập")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -9,34 +9,20 @@ one transaction, and a job that succeeded is not run again.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
-from django.db import models, transaction
-from django.utils import timezone
 
+from .jobs import stalled_jobs as stalled
 from .models import OnboardingJob
 
 UNFINISHED = [OnboardingJob.Status.PENDING, OnboardingJob.Status.RUNNING]
 
 
 def stalled_jobs() -> list[int]:
-    """Ids of the jobs to send again (their resend recorded); those past the cap are marked failed."""
-    now = timezone.now()
-    overdue = now - timedelta(seconds=settings.ONBOARDING_RESEND_SECONDS)
-    resend: list[int] = []
-    with transaction.atomic():
-        jobs = OnboardingJob.objects.select_for_update(skip_locked=True).filter(
-            status__in=UNFINISHED, queued_at__lt=overdue
-        )
-        for job in jobs:
-            if job.resends >= settings.ONBOARDING_MAX_RESENDS:
-                OnboardingJob.objects.filter(pk=job.pk).update(
-                    status=OnboardingJob.Status.FAILED,
-                    error=f"Không hoàn thành sau {job.resends} lần gửi lại; hãy tạo lại yêu cầu.",
-                    finished_at=now,
-                )
-                continue
-            OnboardingJob.objects.filter(pk=job.pk).update(queued_at=now, resends=models.F("resends") + 1)
-            resend.append(job.pk)
-    return resend
+    """Ids of the onboarding jobs to send again (their resend recorded); those past the cap are marked failed."""
+    return stalled(
+        OnboardingJob,
+        statuses=UNFINISHED,
+        resend_seconds=settings.ONBOARDING_RESEND_SECONDS,
+        max_resends=settings.ONBOARDING_MAX_RESENDS,
+        give_up="Không hoàn thành sau {resends} lần gửi lại; hãy tạo lại yêu cầu.",
+    )

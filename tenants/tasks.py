@@ -5,7 +5,7 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from . import merging, onboarding_jobs, versions
-from .models import OnboardingJob, ProvinceMergeRecord
+from .models import MergeDryRun, OnboardingJob, ProvinceMergeRecord
 from .services import OnboardingError, onboard_province, send_administrator_invitation
 from .services import prepare_spare_schema as prepare_spare_schema_now
 
@@ -64,6 +64,28 @@ def run_merge_job(self, record_id: int) -> str:
             raise self.retry(exc=error.__cause__, countdown=30 * 2**self.request.retries) from error
         return ProvinceMergeRecord.Status.FAILED
     return result.record.status
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)
+def run_merge_dry_run_job(self, job_id: int) -> str:
+    """Run one dry run of a merge ("Chạy thử", tenants/merging.py), queued from the central admin: the
+    merge in one transaction rolled back; the job's log lists what would move."""
+    try:
+        return merging.run_dry_run(job_id).status
+    except merging.MergeRunning:
+        return MergeDryRun.Status.RUNNING
+
+
+@shared_task(bind=True)
+def resend_stalled_merge_jobs(self) -> int:
+    """Beat, every minute: send again the merge and dry-run jobs whose message was lost before any worker
+    took it (tenants/jobs.py)."""
+    merges, dry_runs = merging.stalled_merge_jobs()
+    for job_id in merges:
+        self.app.send_task("tenants.tasks.run_merge_job", args=[job_id])
+    for job_id in dry_runs:
+        self.app.send_task("tenants.tasks.run_merge_dry_run_job", args=[job_id])
+    return len(merges) + len(dry_runs)
 
 
 @shared_task(bind=True)

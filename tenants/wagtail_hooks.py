@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .merge_views import PERMISSION, job_view, merge_view, remove_schema_view, rename_view
+from .merge_views import PERMISSION, dry_run_view, job_view, merge_view, remove_schema_view, rename_view
 from .models import OnboardingJob, Province
 from .schemas import CENTRAL, PROVINCE
 from .views import choose_theme
@@ -46,6 +46,7 @@ def register_merge_urls():
         [
             path("sap-nhap-tinh/", merge_view, name="merge_provinces"),
             path("sap-nhap-tinh/<int:pk>/", job_view, name="merge_provinces_job"),
+            path("sap-nhap-tinh/chay-thu/<int:pk>/", dry_run_view, name="merge_provinces_dry_run"),
             path("sap-nhap-tinh/<int:pk>/xoa-schema/", remove_schema_view, name="merge_provinces_remove_schema"),
             path("doi-ten-tinh/", rename_view, name="rename_province"),
         ],

@@ -17,13 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from django.db import models
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
 from taggit.models import Tag
+from wagtail import blocks
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
-from wagtail.fields import RichTextField
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Collection, Page, Site
 
 from tenants.steps import ProvinceMerge
@@ -42,6 +45,8 @@ KEPT_PAGE_FIELDS = {
     "expire_at",
 }
 EMBED_ID = re.compile(r'(<(?:embed|a)\b[^>]*?(?:embedtype|linktype)="(image|document|page)"[^>]*?\bid=")(\d+)(")')
+# A whole rich-text link to a page: what the second pass replaces by its text when the page never moves.
+PAGE_ANCHOR = re.compile(r'<a\b(?=[^>]*\blinktype="page")[^>]*?\bid="(?P<id>\d+)"[^>]*>(?P<text>.*?)</a>', re.S)
 
 ForeignKeyMap = dict[type[models.Model], Callable[[int], int | None]]
 
@@ -104,17 +109,78 @@ def snapshot(page: Page) -> PageSnapshot:
     return result
 
 
-def rewrite_rich_text(merge: ProvinceMerge, html: str, missing: list[str] | None = None) -> str:
-    """Point embedded images, documents and page links at their copies; one whose copy is not there
-    (yet) gets id 0, and a page's is added to `missing`."""
+@dataclass
+class Links:
+    """How the links of one copy (its fields, StreamFields and inline rows) are resolved.
 
-    def replace(match: re.Match) -> str:
-        target = merge.moved(match.group(2), int(match.group(3)))
-        if not target and missing is not None and match.group(2) == "page":
-            missing.append(match.group(3))
-        return f"{match.group(1)}{target if target else 0}{match.group(4)}"
+    On the first pass a page not copied yet is added to `missing` (its link gets id 0 for now, and the
+    copy is remembered for the second pass). On the second pass (`final`, once every page step ran) a
+    page still not copied never will be (a plain content page, say): a rich-text link to it becomes its
+    text, a key or a chooser block to it is emptied, and its source id goes to `dropped` for the report.
+    """
 
-    return EMBED_ID.sub(replace, html or "")
+    merge: ProvinceMerge
+    final: bool = False
+    missing: list[str] = field(default_factory=list)
+    dropped: list[int] = field(default_factory=list)
+
+    def page(self, source_id: int | None) -> int | None:
+        if not source_id:
+            return None
+        target = self.merge.moved("page", int(source_id))
+        if not target:
+            (self.dropped if self.final else self.missing).append(int(source_id))
+        return target
+
+    def rich_text(self, html: str) -> str:
+        """Point embedded images, documents and page links at their copies (see the class)."""
+        if self.final:
+            html = PAGE_ANCHOR.sub(
+                lambda match: match.group(0) if self.page(match.group("id")) else match.group("text"), html or ""
+            )
+
+        def replace(match: re.Match) -> str:
+            kind, source_id = match.group(2), int(match.group(3))
+            target = self.page(source_id) if kind == "page" else self.merge.moved(kind, source_id)
+            return f"{match.group(1)}{target if target else 0}{match.group(4)}"
+
+        return EMBED_ID.sub(replace, html or "")
+
+    def stream(self, stream_field: StreamField, value: Any) -> Any:
+        """A StreamField's value with its rich text, page, image and document blocks remapped."""
+        raw = stream_field.stream_block.get_prep_value(value) if isinstance(value, blocks.StreamValue) else value
+        return stream_field.to_python(self._block(stream_field.stream_block, raw or []))
+
+    def _block(self, block: blocks.Block, raw: Any) -> Any:
+        if raw is None:
+            return raw
+        if isinstance(block, blocks.RichTextBlock):
+            return self.rich_text(raw)
+        if isinstance(block, blocks.PageChooserBlock):
+            return self.page(raw)
+        if isinstance(block, ImageChooserBlock):
+            return self.merge.moved("image", raw)
+        if isinstance(block, DocumentChooserBlock):
+            return self.merge.moved("document", raw)
+        if isinstance(block, blocks.StreamBlock):
+            return [
+                {**item, "value": self._block(block.child_blocks[item["type"]], item.get("value"))}
+                for item in raw
+                if item.get("type") in block.child_blocks
+            ]
+        if isinstance(block, blocks.ListBlock):
+            return [
+                {**item, "value": self._block(block.child_block, item["value"])}
+                if block._item_is_in_block_format(item)
+                else self._block(block.child_block, item)
+                for item in raw
+            ]
+        if isinstance(block, blocks.StructBlock):
+            return {
+                name: self._block(block.child_blocks[name], value) if name in block.child_blocks else value
+                for name, value in raw.items()
+            }
+        return raw
 
 
 def _resolve(merge: ProvinceMerge, key: tuple, foreign_keys: ForeignKeyMap) -> int | None:
@@ -131,25 +197,55 @@ def _resolve(merge: ProvinceMerge, key: tuple, foreign_keys: ForeignKeyMap) -> i
     return mapper(source_value) if mapper else None
 
 
-def _apply(merge, instance, values: dict, keys: dict, foreign_keys: ForeignKeyMap, missing: list[str]) -> None:
-    """Set `values` and `keys` (resolved to the target's ids) on `instance`; a page that is not copied
-    (yet) is added to `missing`."""
+def _links_value(links: Links, model_field: models.Field, value: Any) -> Any:
+    if isinstance(model_field, RichTextField):
+        return links.rich_text(value)
+    if isinstance(model_field, StreamField):
+        return links.stream(model_field, value)
+    return value
+
+
+def _apply(links: Links, instance, values: dict, keys: dict, foreign_keys: ForeignKeyMap) -> None:
+    """Set `values` and `keys` (resolved to the target's ids) on `instance`; links to pages not copied
+    (yet) are counted on `links`."""
     for name, value in values.items():
-        if isinstance(instance._meta.get_field(name), RichTextField):
-            value = rewrite_rich_text(merge, value, missing)
-        setattr(instance, name, value)
+        setattr(instance, name, _links_value(links, instance._meta.get_field(name), value))
     for name, key in keys.items():
-        resolved = _resolve(merge, key, foreign_keys)
-        if resolved is None and issubclass(key[0], Page):
-            missing.append(name)
+        if issubclass(key[0], Page):
+            resolved = links.page(key[1])
+        else:
+            resolved = _resolve(links.merge, key, foreign_keys)
         setattr(instance, instance._meta.get_field(name).attname, resolved)
 
 
-def _moved_pages(merge: ProvinceMerge, ids: list[int], missing: list[str]) -> list[int]:
-    moved = [merge.moved("page", pk) for pk in ids]
-    if not all(moved):
-        missing.append("page")
-    return [pk for pk in moved if pk]
+def _moved_pages(links: Links, ids: list[int]) -> list[int]:
+    return [pk for pk in map(links.page, ids) if pk]
+
+
+def _has_links(model: type[models.Model]) -> bool:
+    """Whether rows of `model` can link to a page: rich text, a StreamField or a key to a page (other
+    than the key to the page that holds them)."""
+    return any(
+        isinstance(model_field, RichTextField | StreamField)
+        or (
+            model_field.is_relation
+            and not isinstance(model_field, ParentalKey)
+            and issubclass(model_field.related_model, Page)
+        )
+        for model_field in model._meta.concrete_fields
+    )
+
+
+def _child_rows(links: Links, page: Page, accessor: str, rows: list[dict], foreign_keys: ForeignKeyMap) -> list:
+    """The inline rows of a copy; a row whose image, document or page did not come over is left."""
+    child_model = getattr(page, accessor).model
+    children = []
+    for row in rows:
+        child = child_model()
+        _apply(links, child, row["values"], row["foreign_keys"], foreign_keys)
+        if all(getattr(child, child_model._meta.get_field(name).attname) for name in row["foreign_keys"]):
+            children.append(child)
+    return children
 
 
 def _free_slug(parent: Page, slug: str, suffix: str) -> str:
@@ -168,27 +264,20 @@ def copy_page(merge: ProvinceMerge, source: PageSnapshot, parent: Page, foreign_
     if done:
         return Page.objects.get(pk=done).specific
     foreign_keys = foreign_keys or {}
-    page, missing = source.model(), []
-    _apply(merge, page, source.values, source.foreign_keys, foreign_keys, missing)
+    page, links = source.model(), Links(merge)
+    _apply(links, page, source.values, source.foreign_keys, foreign_keys)
     page.slug = _free_slug(parent, page.slug, merge.source.slug)
     for accessor, rows in source.children.items():
-        child_model = getattr(page, accessor).model
-        children = []
-        for row in rows:
-            child = child_model()
-            _apply(merge, child, row["values"], row["foreign_keys"], foreign_keys, [])
-            if all(getattr(child, child_model._meta.get_field(name).attname) for name in row["foreign_keys"]):
-                children.append(child)  # a row whose image, document or page did not come over is left
-        setattr(page, accessor, children)
+        setattr(page, accessor, _child_rows(links, page, accessor, rows, foreign_keys))
     for name, ids in source.many_to_many.items():
-        moved = _moved_pages(merge, ids, missing)
+        moved = _moved_pages(links, ids)
         setattr(page, name, list(page._meta.get_field(name).related_model.objects.filter(pk__in=moved)))
     parent.add_child(instance=page)
     revision = page.save_revision()
     if source.values.get("live"):
         revision.publish()
     merge.remember("page", source.pk, page.pk)
-    if missing:  # a link to a page copied later: the last step (relink_pages) sets it
+    if links.missing:  # a link to a page copied later: the last step (relink_pages) sets it
         merge.remember(RELINK, source.pk, page.pk)
     redirect_old_path(source.old_path, page=page)
     return page
@@ -200,30 +289,77 @@ RELINK = "page.relink"
 
 def relink_pages(merge: ProvinceMerge) -> int:
     """The second pass, once every page is copied: the copies that linked to a page not copied yet
-    read their source again, and their rich text, keys to pages and related pages are set from the
-    whole map of old to new ids. A link to a page that never came over stays at id 0."""
+    read their source again, and their links (rich text, StreamFields, keys to pages, related pages,
+    and the inline rows that hold any) are set from the whole map of old to new ids. A link to a page
+    that never came over (a plain content page) is replaced by its text, or emptied, and reported, one
+    line per copy, for the board to fix."""
     pending = dict(merge.record.objects_moved.filter(kind=RELINK).values_list("source_id", "target_id"))
     with merge.in_source():
         sources = [snapshot(page) for page in Page.objects.filter(pk__in=pending).specific()]
+    dropped: dict[int, tuple[str, list[int]]] = {}
     for source in sources:
-        page, missing = Page.objects.get(pk=pending[source.pk]).specific, []
-        rich_text = {
+        page, links = Page.objects.get(pk=pending[source.pk]).specific, Links(merge, final=True)
+        link_values = {
             name: value
             for name, value in source.values.items()
-            if isinstance(page._meta.get_field(name), RichTextField)
+            if isinstance(page._meta.get_field(name), RichTextField | StreamField)
         }
         page_keys = {name: key for name, key in source.foreign_keys.items() if issubclass(key[0], Page)}
-        _apply(merge, page, rich_text, page_keys, {}, missing)
+        _apply(links, page, link_values, page_keys, {})
         for name, ids in source.many_to_many.items():
-            moved = _moved_pages(merge, ids, missing)
+            moved = _moved_pages(links, ids)
             getattr(page, name).set(page._meta.get_field(name).related_model.objects.filter(pk__in=moved))
+        for accessor, rows in source.children.items():
+            if _has_links(getattr(page, accessor).model):
+                setattr(page, accessor, _child_rows(links, page, accessor, rows, {}))
         revision = page.save_revision(clean=False)
         if page.live:
             revision.publish()
         else:
-            page.save(update_fields=[*rich_text, *page_keys, *source.many_to_many])
+            page.save()
         merge.record.objects_moved.filter(kind=RELINK, source_id=source.pk).delete()
+        if links.dropped:
+            dropped[page.pk] = (f"trang «{page.title}»", list(dict.fromkeys(links.dropped)))
     merge.report(f"Liên kết giữa các trang đã chuyển: {len(sources)} trang được cập nhật")
+    _report_dropped_links(merge, dropped)
+    return len(sources)
+
+
+def _report_dropped_links(merge: ProvinceMerge, dropped: dict[int, tuple[str, list[int]]]) -> None:
+    """One line per copy that linked to pages that do not move, naming them, for the board to fix."""
+    if not dropped:
+        return
+    with merge.in_source():
+        titles = dict(
+            Page.objects.filter(pk__in={pk for _, ids in dropped.values() for pk in ids}).values_list("pk", "title")
+        )
+    for label, ids in dropped.values():
+        names = ", ".join(f"«{titles.get(pk, pk)}»" for pk in ids)
+        merge.report(
+            f"Cần sửa liên kết: {label} liên kết tới {names} (trang không được chuyển); liên kết đã được thay bằng chữ"
+        )
+
+
+def relink_rich_text_rows(
+    merge: ProvinceMerge, relink: str, model: type[models.Model], field_name: str, label: Callable[[Any], str]
+) -> int:
+    """The second pass for rows that are not pages (a Q&A answer): the copies remembered under the kind
+    `relink` read their rich text `field_name` again in the source and resolve it from the whole map of
+    old to new pages, as `relink_pages` does; `label(row)` names a row in the report."""
+    pending = dict(merge.record.objects_moved.filter(kind=relink).values_list("source_id", "target_id"))
+    if not pending:
+        return 0
+    with merge.in_source():
+        sources = dict(model.objects.filter(pk__in=pending).values_list("pk", field_name))
+    dropped: dict[int, tuple[str, list[int]]] = {}
+    for source_pk, html in sources.items():
+        row, links = model.objects.get(pk=pending[source_pk]), Links(merge, final=True)
+        setattr(row, field_name, links.rich_text(html))
+        row.save(update_fields=[field_name])
+        merge.record.objects_moved.filter(kind=relink, source_id=source_pk).delete()
+        if links.dropped:
+            dropped[row.pk] = (label(row), list(dict.fromkeys(links.dropped)))
+    _report_dropped_links(merge, dropped)
     return len(sources)
 
 

@@ -3,7 +3,7 @@ a merge moves into the receiving province's Q&A page, each with a 301 from its o
 
 from wagtail import hooks
 
-from tenant_apps.pages.merging import redirect_old_path, rewrite_rich_text, site_path
+from tenant_apps.pages.merging import Links, redirect_old_path, relink_rich_text_rows, site_path
 from tenants.steps import MERGE_PROVINCES, ProvinceMerge
 
 from .models import Question, QuestionIndexPage
@@ -27,6 +27,9 @@ COPIED_FIELDS = (
     "view_count",
 )
 
+# What `move_questions` remembers for an answer with a link to a page not copied yet (pages/merging.py).
+RELINK_ANSWER = "qa.question.relink"
+
 
 @hooks.register(MERGE_PROVINCES, order=140)
 def move_questions(merge: ProvinceMerge) -> None:
@@ -46,10 +49,20 @@ def move_questions(merge: ProvinceMerge) -> None:
             continue
         if Question.objects.filter(tracking_code=values["tracking_code"]).exists():
             values.pop("tracking_code")  # a new code; the old one belongs to a question of the receiving province
-        question = Question(page=page, **{**values, "answer": rewrite_rich_text(merge, values["answer"])})
+        links = Links(merge)
+        question = Question(page=page, **{**values, "answer": links.rich_text(values["answer"])})
         question.save()
+        if links.missing:  # a link to a page copied later, or never: the second pass (order 191) sets it
+            merge.remember(RELINK_ANSWER, pk, question.pk)
         Question.objects.filter(pk=question.pk).update(created_at=values["created_at"])  # auto_now_add
         merge.remember("qa.question", pk, question.pk)
         redirect_old_path(old_path, link=site_path(page) + page.reverse_subpage("question", args=[question.pk]))
         moved += 1
     merge.report(f"Hỏi đáp: {moved} câu hỏi → {merge.target}")
+
+
+@hooks.register(MERGE_PROVINCES, order=191)
+def relink_answers(merge: ProvinceMerge) -> None:
+    """After every step that copies pages: the answers' links to pages, or their text for a page that
+    never moves (reported for the board)."""
+    relink_rich_text_rows(merge, RELINK_ANSWER, Question, "answer", lambda question: f"câu hỏi «{question.title}»")

@@ -8,6 +8,7 @@ untouched third ones. Each test's merge is rolled back with its transaction.
 
 import shutil
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,26 +20,38 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from django_tenants.utils import schema_exists, tenant_context
-from wagtail import hooks
+from wagtail import blocks, hooks
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 from tenant_apps.documents.models import DocumentIndexPage, LegalDocumentPage
 from tenant_apps.news.models import NewsIndexPage, NewsPage
 from tenant_apps.offices.models import Office, OfficeDirectoryPage
 from tenant_apps.online_services.models import RequestStatus, ServiceRequest
 from tenant_apps.online_services.services import change_status
+from tenant_apps.pages.merging import Links
 from tenant_apps.qa.models import Question, QuestionIndexPage
-from tenants.merging import MergeError, merge_provinces, remove_merged_schema, rename_province, run_lock
-from tenants.models import Domain, Province, ProvinceMergeRecord
+from tenants.merging import (
+    MergeError,
+    merge_provinces,
+    remove_merged_schema,
+    rename_province,
+    run_lock,
+    stalled_merge_jobs,
+)
+from tenants.models import Domain, MergeDryRun, Province, ProvinceMergeRecord
 from tenants.services import onboard_province
-from tenants.steps import MERGE_PROVINCES
-from tenants.tasks import run_merge_job
+from tenants.steps import MERGE_PROVINCES, ProvinceMerge
+from tenants.tasks import resend_stalled_merge_jobs, run_merge_dry_run_job, run_merge_job
 from tests.factories.citizen_content import add_office
 from tests.factories.content import LegalDocumentPageFactory, NewsPageFactory, WagtailDocumentFactory
 from tests.factories.online_services import ServiceRequestFactory
+from tests.factories.pages import ContentPageFactory
 from tests.factories.users import UserFactory
 
 SOURCE_HOST, TARGET_HOST = "hue.localhost", "danang.localhost"
@@ -292,12 +305,79 @@ def test_renaming_refuses_a_domain_of_another_province(provinces, hanoi):
         rename_province("48", domains=[hanoi.host])
 
 
-def test_the_central_admin_shows_a_dry_run_before_merging(provinces, central_admin):
+def test_the_central_admin_dry_run_is_a_job_whose_status_page_reloads_until_it_lists_what_would_move(
+    provinces, central_admin, django_capture_on_commit_callbacks
+):
     source, target = provinces
-    response = central_admin.post(
-        "/admin/sap-nhap-tinh/", {"source": source.pk, "target": target.pk, "mode": "sections", "thu": "1"}
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = central_admin.post(
+            "/admin/sap-nhap-tinh/", {"source": source.pk, "target": target.pk, "mode": "sections", "thu": "1"}
+        )
+    job = MergeDryRun.objects.get(source=source)
+    assert (response.status_code, response["Location"], len(callbacks)) == (
+        302,
+        f"/admin/sap-nhap-tinh/chay-thu/{job.pk}/",
+        1,
     )
-    assert "Tin tức: 1 trang → Bảo hiểm xã hội thành phố Đà Nẵng" in response.content.decode()
+    waiting = central_admin.get(response["Location"]).content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in waiting and ">Đang chờ</strong>" in waiting
+    assert f'<a href="/admin/sap-nhap-tinh/chay-thu/{job.pk}/">Tải lại ngay</a>' in waiting
+
+    assert run_merge_dry_run_job.apply(args=[job.pk]).get() == MergeDryRun.Status.SUCCEEDED
+    html = central_admin.get(response["Location"]).content.decode()
+    assert ">Hoàn thành</strong>" in html and "http-equiv" not in html
+    assert "<li>Tin tức: 1 trang → Bảo hiểm xã hội thành phố Đà Nẵng</li>" in html
+    assert "<li>Chạy thử: chưa thay đổi gì.</li>" in html
+    with tenant_context(target):
+        assert not NewsPage.objects.filter(title=ARTICLE).exists()
+    assert (Province.objects.get(pk=source.pk).status, ProvinceMergeRecord.objects.filter(source=source).exists()) == (
+        Province.Status.ACTIVE,
+        False,
+    )
+
+
+def test_a_dry_run_refused_at_once_says_why_on_the_merge_screen(provinces, central_admin):
+    source, _ = provinces
+    response = central_admin.post(
+        "/admin/sap-nhap-tinh/", {"source": source.pk, "target": source.pk, "mode": "sections", "thu": "1"}
+    )
+    assert (response.status_code, "Không thể sáp nhập một tỉnh vào chính nó." in response.content.decode()) == (
+        200,
+        True,
+    )
+    assert not MergeDryRun.objects.exists()
+
+
+def test_merge_and_dry_run_jobs_whose_message_was_lost_are_sent_again_then_given_up_visibly(
+    provinces, hanoi, central_admin, settings, django_capture_on_commit_callbacks
+):
+    settings.MERGE_RESEND_SECONDS, settings.MERGE_MAX_RESENDS = 900, 1
+    source, target = provinces
+    _confirm(central_admin, source, target, django_capture_on_commit_callbacks)  # its message never sent
+    record = ProvinceMergeRecord.objects.get(source=source)
+    dry_run = MergeDryRun.objects.create(source=source, target=target, source_name=str(source))
+    elsewhere = MergeDryRun.objects.create(source=hanoi.province, target=target, source_name=str(hanoi.province))
+    long_ago = timezone.now() - timedelta(minutes=20)
+    ProvinceMergeRecord.objects.filter(pk=record.pk).update(queued_at=long_ago)
+    MergeDryRun.objects.filter(pk=dry_run.pk).update(queued_at=long_ago)
+
+    assert stalled_merge_jobs() == ([record.pk], [dry_run.pk])  # the recent one may still be on its way
+    assert stalled_merge_jobs() == ([], [])  # sent again just now
+    ProvinceMergeRecord.objects.filter(pk=record.pk).update(queued_at=long_ago)
+    assert stalled_merge_jobs() == ([], [])  # past the cap: failed, and the centre reads why
+
+    html = central_admin.get(f"/admin/sap-nhap-tinh/{record.pk}/").content.decode()
+    assert ">Thất bại</strong>" in html and "Chạy lại để hoàn tất" in html
+    assert "Lý do: Chưa có tiến trình nào nhận việc sau 1 lần gửi lại; hãy kiểm tra hàng đợi rồi chạy lại." in html
+    assert MergeDryRun.objects.get(pk=elsewhere.pk).status == MergeDryRun.Status.PENDING
+
+
+def test_the_beat_sweep_task_sends_the_lost_merge_job_again(provinces):
+    source, target = provinces
+    record = ProvinceMergeRecord.objects.create(source=source, target=target, source_name=str(source))
+    ProvinceMergeRecord.objects.filter(pk=record.pk).update(queued_at=timezone.now() - timedelta(hours=1))
+    assert resend_stalled_merge_jobs.apply().get() == 1
+    assert ProvinceMergeRecord.objects.get(pk=record.pk).resends == 1
 
 
 def test_the_central_admin_refuses_to_merge_without_the_confirmation(provinces, central_admin):
@@ -531,6 +611,7 @@ def test_rich_text_links_and_related_articles_to_pages_copied_later_point_at_the
         later = NewsPage.objects.get(title="Bài viết sau")
         assert f'<a linktype="page" id="{copy.pk}">' in guide.body
         assert [page.pk for page in copy.related_articles.all()] == [later.pk]
+        assert list(copy.tags.names()) == ["Bảo hiểm xã hội thành phố Huế"]  # the second pass keeps its rows
         guide_path = guide.url
     html = Client(HTTP_HOST=TARGET_HOST).get(guide_path).content.decode()
     assert f'<a href="/tin-tuc/{SHARED_SLUG}-hue/">bài viết</a>' in html
@@ -568,3 +649,88 @@ def test_a_job_running_now_cannot_be_started_a_second_time(provinces, central_ad
     assert "Việc sáp nhập Bảo hiểm xã hội thành phố Huế → Bảo hiểm xã hội thành phố Đà Nẵng đang chạy" in (
         response.content.decode()
     )
+
+
+def test_a_link_to_a_page_that_never_moves_becomes_its_text_and_the_report_names_it(provinces):
+    source, target = provinces
+    with tenant_context(source):
+        plain = ContentPageFactory(parent=Site.objects.get(is_default_site=True).root_page, title="Quy chế tiếp dân")
+        NewsPageFactory(
+            parent=NewsIndexPage.objects.get(),
+            title="Bài có liên kết tới trang riêng",
+            slug="bai-lien-ket-trang-rieng",
+            body=f'<p>Đọc <a linktype="page" id="{plain.pk}">quy chế</a> trước.</p>',
+        )
+        Question.objects.filter(title="Hưởng chế độ ốm đau thế nào?").update(
+            answer=f"<p>Xem {_page_link(plain.pk, 'quy chế tiếp dân')}.</p>"
+        )
+    result = _merge()
+    with tenant_context(target):
+        body = NewsPage.objects.get(title="Bài có liên kết tới trang riêng").body
+        answer = Question.objects.get(title="Hưởng chế độ ốm đau thế nào?").answer
+    assert (body, answer) == ("<p>Đọc quy chế trước.</p>", "<p>Xem quy chế tiếp dân.</p>")
+    assert (
+        "Cần sửa liên kết: trang «Bài có liên kết tới trang riêng» liên kết tới «Quy chế tiếp dân» "
+        "(trang không được chuyển); liên kết đã được thay bằng chữ"
+    ) in result.lines
+    assert (
+        "Cần sửa liên kết: câu hỏi «Hưởng chế độ ốm đau thế nào?» liên kết tới «Quy chế tiếp dân» "
+        "(trang không được chuyển); liên kết đã được thay bằng chữ"
+    ) in result.lines
+
+
+CARD = blocks.StructBlock([("title", blocks.CharBlock()), ("link", blocks.PageChooserBlock())])
+STREAM = StreamField(
+    [
+        ("text", blocks.RichTextBlock()),
+        ("page", blocks.PageChooserBlock()),
+        (
+            "cards",
+            blocks.ListBlock(blocks.StructBlock([("title", blocks.CharBlock()), ("link", blocks.PageChooserBlock())])),
+        ),
+    ]
+)
+
+
+def _page_link(pk, text):
+    return f'<a linktype="page" id="{pk}">{text}</a>'
+
+
+def _links(source, target, final):
+    record = ProvinceMergeRecord.objects.create(source=source, target=target, source_name=str(source))
+    return Links(ProvinceMerge(source=source, target=target, report=print, mode="sections", record=record), final=final)
+
+
+def test_page_links_inside_a_stream_field_point_at_the_copies_and_links_to_pages_never_moved_are_removed(provinces):
+    source, target = provinces
+    with tenant_context(target):
+        copy = NewsPage.objects.get(title="Tin Đà Nẵng")
+    links = _links(source, target, final=True)
+    links.merge.remember("page", 9001, copy.pk)
+    raw = [
+        {
+            "type": "text",
+            "id": "a",
+            "value": '<p><a linktype="page" id="9001">mới</a> <a linktype="page" id="9002">cũ</a></p>',
+        },
+        {"type": "page", "id": "b", "value": 9001},
+        {"type": "cards", "id": "c", "value": [{"type": "item", "id": "d", "value": {"title": "Thẻ", "link": 9002}}]},
+    ]
+    with tenant_context(target):
+        value = links.stream(STREAM, STREAM.to_python(raw))
+        prepared = STREAM.stream_block.get_prep_value(value)
+    assert [block["value"] for block in prepared] == [
+        f'<p><a linktype="page" id="{copy.pk}">mới</a> cũ</p>',
+        copy.pk,
+        [{"type": "item", "id": "d", "value": {"title": "Thẻ", "link": None}}],
+    ]
+    assert links.dropped == [9002, 9002]
+
+
+def test_a_link_inside_a_stream_field_to_a_page_copied_later_is_left_for_the_second_pass(provinces):
+    source, target = provinces
+    links = _links(source, target, final=False)
+    raw = [{"type": "text", "id": "a", "value": '<p><a linktype="page" id="9003">sau</a></p>'}]
+    with tenant_context(target):
+        links.stream(STREAM, STREAM.to_python(raw))
+    assert (links.missing, links.dropped) == ([9003], [])

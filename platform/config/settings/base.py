@@ -532,6 +532,8 @@ CELERY_BEAT_SCHEDULE = {
     "resend-stalled-deliveries": {"task": "shared_apps.newsroom.tasks.resend_stalled_deliveries", "schedule": 60.0},
     # Onboarding jobs whose task never ran (or died) are sent again (tenants/onboarding outbox).
     "resend-stalled-onboarding": {"task": "tenants.tasks.resend_stalled_onboarding_jobs", "schedule": 60.0},
+    # Merge and dry-run jobs whose message was lost before any worker took it are sent again (tenants/jobs.py).
+    "resend-stalled-merges": {"task": "tenants.tasks.resend_stalled_merge_jobs", "schedule": 60.0},
     # A spare copy of the template for the next onboarding to rename (tenants/services.py); one query
     # when it is there and current; made again after an onboarding took it or a release left it behind.
     "prepare-spare-schema": {"task": "tenants.tasks.prepare_spare_schema", "schedule": 600.0},
@@ -549,6 +551,10 @@ CELERY_BEAT_SCHEDULE = {
 # seconds; the margin keeps a slow one from being run twice.
 ONBOARDING_RESEND_SECONDS = env.float("ONBOARDING_RESEND_SECONDS", default=600.0)
 ONBOARDING_MAX_RESENDS = env.int("ONBOARDING_MAX_RESENDS", default=3)
+# The same for a merge or a dry run still waiting (no worker took it): a merge can wait behind another
+# one on a busy worker, so the margin is wider; a message sent twice finds the job running or done.
+MERGE_RESEND_SECONDS = env.float("MERGE_RESEND_SECONDS", default=900.0)
+MERGE_MAX_RESENDS = env.int("MERGE_MAX_RESENDS", default=3)
 
 # --- National newsroom (shared_apps/newsroom) -------------------------------------------
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from tenants.backups import BackupError
-from tenants.merging import MergeError, merge_provinces, remove_merged_schema
+from tenants.merging import DRY_RUN_DONE, MergeError, merge_provinces, remove_merged_schema
 from tenants.models import ProvinceMergeRecord
 
 
@@ -41,6 +41,6 @@ class Command(BaseCommand):
         except (MergeError, BackupError) as error:
             raise CommandError(str(error)) from error
         if result.dry_run:
-            self.stdout.write(self.style.WARNING("Chạy thử: chưa thay đổi gì."))
+            self.stdout.write(self.style.WARNING(DRY_RUN_DONE))
         else:
             self.stdout.write(self.style.SUCCESS(f"Đã sáp nhập {result.record}."))
