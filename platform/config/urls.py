@@ -19,6 +19,8 @@ from tenant_apps.pages.views import favicon, robots_txt, set_text_size
 from tenant_apps.search.views import search
 from tenants.views import tenant_media
 
+handler500 = "shared_apps.operations.errors.server_error"
+
 urlpatterns = [
     # Operations, the same on every host: monitors and Prometheus (shared_apps/operations).
     path("healthz/", health_view, name="healthz"),
