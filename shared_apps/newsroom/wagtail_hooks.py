@@ -143,10 +143,10 @@ def notice_buttons(page, user, view_name, next_url=None):
     yield Button(_("Gỡ tin"), reverse("newsroom_withdraw", args=[page.pk]), icon_name="warning", priority=82)
 
 
-def _refuse_republishing_withdrawn(request, pages):
+def _refuse_republishing_withdrawn(request, pages, action="đăng lại"):
     """A province may not put back a copy the centre withdrew with a public reason ("Gỡ tin")."""
     for page in pages:
-        if message := republish_refusal(page):
+        if message := republish_refusal(page, action):
             messages.error(request, message)
             return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
@@ -167,6 +167,11 @@ def refuse_republishing_withdrawn_copy(request, page):
     if request.method == "POST" and _heads_for_publication(request.POST):
         return _refuse_republishing_withdrawn(request, [page])
     return None
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_withdrawn_copy(request, page):
+    return _refuse_republishing_withdrawn(request, [page], action="sao chép")
 
 
 @hooks.register("before_bulk_action")

@@ -137,20 +137,21 @@ def withdrawal_in_force(*, key=None, central_page_id=None) -> bool:
 # --- What a province may not do to a withdrawn copy ---------------------------------------------------
 
 
-def republish_refusal(page) -> str | None:
+def republish_refusal(page, action: str = "đăng lại") -> str | None:
     """The Vietnamese refusal if `page` is a province's copy of an item the centre withdrew ("Gỡ tin") and
-    has not published again, else None. Publishing such a copy, in any way, is refused with it."""
+    has not published again, else None. Publishing such a copy, in any way, is refused with it; so is
+    copying it (`action="sao chép"`): the copy would have no national key and could go out as the board's own."""
     if in_public_schema():
         return None
     lookup = getattr(page.specific_deferred, "national_item_lookup", lambda: None)()
     if not lookup or not withdrawal_in_force(**lookup):
         return None
-    return _republish_refusal(page.title)
+    return _republish_refusal(page.title, action)
 
 
-def _republish_refusal(title: str) -> str:
+def _republish_refusal(title: str, action: str = "đăng lại") -> str:
     return (
-        f"Không thể đăng lại «{title}»: Bảo hiểm xã hội Việt Nam đã gỡ tin này và công bố lý do. "
+        f"Không thể {action} «{title}»: Bảo hiểm xã hội Việt Nam đã gỡ tin này và công bố lý do. "
         "Tin chỉ được đăng lại khi Trung ương đăng lại bài gốc."
     )
 

@@ -170,6 +170,27 @@ def test_a_province_cannot_republish_a_withdrawn_copy(hanoi, newsroom, central_a
         assert not NewsPage.objects.get(pk=copy.pk).live
 
 
+def test_a_province_cannot_copy_a_withdrawn_copy_to_publish_it_as_its_own(hanoi, newsroom, central_admin):
+    original = _national_article(newsroom)
+    item = item_of(original)
+    _deliver(hanoi, item)
+    _withdraw_through_admin(central_admin, original)
+    _deliver(hanoi, item)
+    with hanoi.context():
+        copy = NewsPage.objects.get(syndication_key=item.key)
+        pages_before = NewsPage.objects.count()
+
+    response = hanoi.signed_in_client().post(
+        f"/admin/pages/{copy.pk}/copy/",
+        {"new_title": "Bản sao", "new_slug": "ban-sao", "new_parent_page": copy.get_parent().pk},
+        follow=True,
+    )
+
+    assert "Không thể sao chép «Hướng dẫn chế độ thai sản năm 2026»" in response.content.decode()
+    with hanoi.context():
+        assert NewsPage.objects.count() == pages_before
+
+
 def _republish_refused(title="Hướng dẫn chế độ thai sản năm 2026") -> str:
     return f"Không thể đăng lại «{title}»: Bảo hiểm xã hội Việt Nam đã gỡ tin này và công bố lý do."
 
