@@ -102,7 +102,9 @@ class DraftComment(models.Model):
         PUBLISHED = "cong-khai", _("Công khai")
         HIDDEN = "an", _("Không công khai")
 
-    draft = models.ForeignKey(DraftConsultationPage, on_delete=models.CASCADE, related_name="comments")
+    draft = models.ForeignKey(
+        DraftConsultationPage, verbose_name=_("dự thảo"), on_delete=models.CASCADE, related_name="comments"
+    )
     name = models.CharField(_("họ và tên"), max_length=150)
     email = models.EmailField(_("thư điện tử"))
     body = models.TextField(_("ý kiến"), max_length=5000)

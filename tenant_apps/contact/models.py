@@ -72,7 +72,9 @@ class ContactPage(CitizenFormMixin, ProvincePageMixin, Page):
 class ContactMessage(models.Model):
     """Thư liên hệ — one message sent through the contact form."""
 
-    page = models.ForeignKey(ContactPage, null=True, on_delete=models.SET_NULL, related_name="messages")
+    page = models.ForeignKey(
+        ContactPage, verbose_name=_("trang liên hệ"), null=True, on_delete=models.SET_NULL, related_name="messages"
+    )
     name = models.CharField(_("họ và tên"), max_length=150)
     email = models.EmailField(_("thư điện tử"))
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
@@ -88,3 +90,7 @@ class ContactMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} – {self.name}"
+
+    def get_handled_display(self) -> str:
+        """What the admin's detail screen shows for `handled` (Wagtail's inspect view asks for it), not False."""
+        return _("Có") if self.handled else _("Không")

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tenants.schemas import PROVINCE
@@ -15,7 +16,7 @@ class ContactMessageViewSet(ScopedViewSetMixin, ModelViewSet):
     menu_label = _("Thư liên hệ")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["subject", "name", "email", "created_at", "handled"]
+    list_display = ["subject", "name", "email", "created_at", BooleanColumn("handled", label=_("Đã xử lý"))]
     list_filter = ["handled"]
     search_fields = ["subject", "name", "email", "message"]
     form_fields = ["handled"]

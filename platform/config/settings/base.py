@@ -320,6 +320,8 @@ LOCALE_PATHS = catalogues.locale_paths()
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Dates read dd/mm/yyyy everywhere (config/formats/vi/formats.py), not Django's "Ngày 01 tháng 12 năm 2026".
+FORMAT_MODULE_PATH = ["config.formats"]
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 # The "vi" locale has no input formats: without these the admin's date-time pickers, which write
 # WAGTAIL_DATETIME_FORMAT, are refused ("Nhập một ngày/thời gian hợp lệ").
